@@ -1,0 +1,51 @@
+# carerouter — the single entry point for installing, running, testing and linting.
+PYTHON ?= python3.11
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PROTO_SRC := $(wildcard protos/carerouter/v1/*.proto)
+PROTO_OUT := services
+
+.PHONY: install run test test-unit test-integration proto proto-check lint typecheck bench clean
+
+$(BIN)/python:
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is required ($(PYTHON) not found); set PYTHON=/path/to/python3.11"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+install: $(STAMP) ## create .venv and install carerouter with its dev tools
+
+run: install ## embedded broker + all services + the demo stream
+	$(BIN)/carerouter run
+
+test: install ## the whole suite, integration tests against a real broker included
+	$(BIN)/python -m pytest
+
+test-unit: install
+	$(BIN)/python -m pytest -m "not integration"
+
+test-integration: install
+	$(BIN)/python -m pytest -m integration
+
+proto: install ## regenerate Python code from protos/
+	$(BIN)/python -m grpc_tools.protoc -Iprotos \
+		--python_out=$(PROTO_OUT) --grpc_python_out=$(PROTO_OUT) \
+		--mypy_out=$(PROTO_OUT) --mypy_grpc_out=$(PROTO_OUT) \
+		--plugin=protoc-gen-mypy=$(BIN)/protoc-gen-mypy \
+		--plugin=protoc-gen-mypy_grpc=$(BIN)/protoc-gen-mypy_grpc \
+		$(PROTO_SRC)
+
+lint: install ## ruff and mypy --strict
+	$(BIN)/ruff check services tests tools
+	$(BIN)/ruff format --check services tests tools
+	$(BIN)/mypy
+
+typecheck: install
+	$(BIN)/mypy
+
+clean:
+	rm -rf $(VENV) .carerouter .pytest_cache .mypy_cache .ruff_cache

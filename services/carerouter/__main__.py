@@ -1,0 +1,3 @@
+from carerouter.cli import main
+
+main()

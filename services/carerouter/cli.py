@@ -1,0 +1,85 @@
+"""The ``carerouter`` command: run the demo stack, or serve one service."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from collections.abc import Sequence
+
+SERVE_CHOICES = ("ingest", "classify", "route", "notify")
+
+
+def _serve(service: str) -> int:
+    from carerouter.common.logging import configure_logging  # noqa: PLC0415 - fast --help
+
+    if service == "ingest":
+        from carerouter.ingest.main import IngestSettings, serve as serve_ingest  # noqa: PLC0415
+
+        settings_i = IngestSettings()
+        configure_logging(settings_i.log_level, settings_i.log_format, service)
+        asyncio.run(serve_ingest(settings_i))
+    elif service == "classify":
+        from carerouter.classify.main import ClassifySettings, serve as serve_classify  # noqa: PLC0415
+
+        settings_c = ClassifySettings()
+        configure_logging(settings_c.log_level, settings_c.log_format, service)
+        asyncio.run(serve_classify(settings_c))
+    elif service == "route":
+        from carerouter.route.main import RouteSettings, serve as serve_route  # noqa: PLC0415
+
+        settings_r = RouteSettings()
+        configure_logging(settings_r.log_level, settings_r.log_format, service)
+        asyncio.run(serve_route(settings_r))
+    else:
+        from carerouter.notify.main import NotifySettings, serve as serve_notify  # noqa: PLC0415
+
+        settings_n = NotifySettings()
+        configure_logging(settings_n.log_level, settings_n.log_format, service)
+        asyncio.run(serve_notify(settings_n))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="carerouter", description="Event-driven routing for customer care on social media."
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    run = commands.add_parser(
+        "run",
+        help="start a broker and all services, stream the demo data through them",
+        description="Start an embedded Kafka-compatible broker (or use --broker), the four "
+        "services, and stream the bundled demo through them with live progress.",
+    )
+    run.add_argument(
+        "--broker",
+        metavar="HOST:PORT",
+        help="use this Kafka instead of an embedded one (env CARE_KAFKA_BOOTSTRAP_SERVERS)",
+    )
+    run.add_argument("--serve", action="store_true", help="keep the stack up after the demo")
+    run.add_argument("--no-demo", action="store_true", help="do not stream the demo data")
+    run.add_argument("--stream", metavar="FILE", help="a demo stream file (JSON lines)")
+    run.add_argument("--policy", metavar="FILE", help="care policy (default: the demo policy)")
+    run.add_argument(
+        "--speed", type=float, default=1.0, help="replay speed factor of the stream (default 1)"
+    )
+    run.add_argument("--partitions", type=int, default=3, help="partitions per topic")
+    run.add_argument(
+        "--max-wait", type=float, default=120.0, help="seconds to wait for SLA clocks after the stream"
+    )
+    run.add_argument("--run-dir", metavar="DIR", help="where logs and outputs go")
+
+    serve = commands.add_parser("serve", help="run one service (configured by CARE_* variables)")
+    serve.add_argument("service", choices=SERVE_CHOICES)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    args = build_parser().parse_args(argv)
+    if args.command == "serve":
+        sys.exit(_serve(args.service))
+    if args.command == "run":
+        from carerouter.demo_runner import run_command  # noqa: PLC0415
+
+        sys.exit(run_command(args))

@@ -1,0 +1,192 @@
+"""Intent scoring: weighted lexicon evidence, then a softmax over the intents.
+
+Every matched lexicon phrase adds its weight to its intent; ``other`` starts with a
+prior so that a post without evidence lands there. Question marks and question
+words count towards ``question`` only when no failure (``defect``) is reported.
+Sarcasm cues turn praise words into complaint evidence.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Final
+
+from .lexicon import INTENT_LEXICON, QUESTION_CUES, SARCASM_CUES, CueLexicon, Lexicon
+from .matcher import PhraseMatch, PhraseMatcher
+from .results import INTENTS
+from .text import Prepared
+
+MAX_EXPLAINED: Final = 5
+
+
+@dataclass(frozen=True, slots=True)
+class LexEntry:
+    """Payload of a lexicon phrase: which intent it supports, in which language."""
+
+    intent: str
+    lang: str
+    weight: float
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One reason an intent gained score."""
+
+    intent: str
+    rule: str  # "lexicon", "question-mark", "question-word", "sarcasm", "sarcasm-flip"
+    text: str
+    lang: str
+    weight: float
+
+    def describe(self) -> str:
+        """Human-readable explanation line."""
+        head = f"intent={self.intent}:"
+        if self.rule == "question-mark":
+            return f'{head} "{self.text}" with no failure reported (+{self.weight:.1f})'
+        if self.rule == "question-word":
+            return f'{head} question words "{self.text}" ({self.lang}, +{self.weight:.1f})'
+        if self.rule == "sarcasm":
+            return f'{head} sarcasm cue "{self.text}" (+{self.weight:.1f})'
+        if self.rule == "sarcasm-flip":
+            return (
+                f'{head} matched "{self.text}" ({self.lang}, +{self.weight:.1f}, '
+                "praise word read as sarcasm)"
+            )
+        return f'{head} matched "{self.text}" ({self.lang}, +{self.weight:.1f})'
+
+
+@dataclass(frozen=True, slots=True)
+class IntentResult:
+    """Outcome of intent scoring for one post."""
+
+    intent: str
+    scores: dict[str, float]
+    evidence: tuple[Evidence, ...]
+    sarcastic: bool
+    other_prior: float
+
+    def explanation(self) -> tuple[str, ...]:
+        """Lines naming the evidence behind the chosen intent, strongest first."""
+        chosen = [e for e in self.evidence if e.intent == self.intent and e.weight > 0]
+        chosen.sort(key=lambda e: -e.weight)
+        if not chosen:
+            note = "no intent keywords matched" if not self.evidence else "evidence too weak"
+            return (f"intent={self.intent}: {note} (prior +{self.other_prior:.1f})",)
+        return tuple(e.describe() for e in chosen[:MAX_EXPLAINED])
+
+
+def _entries(lexicon: Lexicon) -> Iterable[tuple[str, LexEntry]]:
+    for lang, by_intent in lexicon.items():
+        for intent, phrases in by_intent.items():
+            if intent not in INTENTS:
+                raise ValueError(f"unknown intent {intent!r} in {lang} lexicon")
+            for phrase, weight in phrases.items():
+                yield phrase, LexEntry(intent, lang, weight)
+
+
+def _cues(cues: CueLexicon) -> Iterable[tuple[str, tuple[str, float]]]:
+    for lang, phrases in cues.items():
+        for phrase, weight in phrases.items():
+            yield phrase, (lang, weight)
+
+
+class IntentModel:
+    """Lexicon-driven intent scorer. Construct once; :meth:`score` is thread-safe."""
+
+    def __init__(
+        self,
+        lexicon: Lexicon = INTENT_LEXICON,
+        question_cues: CueLexicon = QUESTION_CUES,
+        sarcasm_cues: CueLexicon = SARCASM_CUES,
+        *,
+        other_prior: float = 1.0,
+        sharpness: float = 1.5,
+        foreign_factor: float = 0.8,
+        question_mark_weight: float = 1.5,
+    ) -> None:
+        self._lexicon = PhraseMatcher(_entries(lexicon))
+        self._questions = PhraseMatcher(_cues(question_cues))
+        self._sarcasm = PhraseMatcher(_cues(sarcasm_cues))
+        self.other_prior = other_prior
+        self.sharpness = sharpness
+        self.foreign_factor = foreign_factor
+        self.question_mark_weight = question_mark_weight
+
+    def _lexicon_evidence(self, prepared: Prepared, lang: str) -> list[Evidence]:
+        evidence: list[Evidence] = []
+        for match in self._lexicon.find(prepared.folded):
+            surface = prepared.surface(match.start, match.end)
+            best: dict[str, LexEntry] = {}
+            for entry in match.payloads:
+                current = best.get(entry.intent)
+                if current is None or self._rank(entry, lang) > self._rank(current, lang):
+                    best[entry.intent] = entry
+            for entry in best.values():
+                weight = entry.weight if entry.lang == lang or lang == "und" else (
+                    entry.weight * self.foreign_factor
+                )
+                evidence.append(Evidence(entry.intent, "lexicon", surface, entry.lang, weight))
+        return evidence
+
+    @staticmethod
+    def _rank(entry: LexEntry, lang: str) -> tuple[bool, float]:
+        return entry.lang == lang, entry.weight
+
+    def _question_evidence(self, prepared: Prepared, lang: str) -> list[Evidence]:
+        folded = prepared.folded
+        evidence: list[Evidence] = []
+        if "?" in folded or "¿" in folded or (lang == "el" and ";" in folded):
+            evidence.append(
+                Evidence("question", "question-mark", "?", "*", self.question_mark_weight)
+            )
+        cue_lang = "en" if lang == "und" else lang
+        matches: list[PhraseMatch[tuple[str, float]]] = self._questions.find(folded)
+        for match in matches:
+            for entry_lang, weight in match.payloads:
+                if entry_lang == cue_lang:
+                    surface = prepared.surface(match.start, match.end)
+                    evidence.append(
+                        Evidence("question", "question-word", surface, entry_lang, weight)
+                    )
+        return evidence
+
+    def _sarcasm_evidence(self, prepared: Prepared) -> list[Evidence]:
+        evidence: list[Evidence] = []
+        for match in self._sarcasm.find(prepared.folded):
+            lang, weight = max(match.payloads, key=lambda p: p[1])
+            surface = prepared.surface(match.start, match.end)
+            evidence.append(Evidence("complaint", "sarcasm", surface, lang, weight))
+        return evidence
+
+    def score(self, prepared: Prepared, lang: str) -> IntentResult:
+        """Score ``prepared`` (see :func:`.text.prepare`) written in ``lang``."""
+        evidence = self._lexicon_evidence(prepared, lang)
+        sarcasm = self._sarcasm_evidence(prepared)
+        if sarcasm:
+            evidence = [
+                Evidence("complaint", "sarcasm-flip", e.text, e.lang, e.weight)
+                if e.intent == "praise"
+                else e
+                for e in evidence
+            ]
+            evidence.extend(sarcasm)
+        if not any(e.intent == "defect" and e.weight > 0 for e in evidence):
+            evidence.extend(self._question_evidence(prepared, lang))
+
+        raw = dict.fromkeys(INTENTS, 0.0)
+        raw["other"] = self.other_prior
+        for e in evidence:
+            raw[e.intent] += e.weight
+        scores = softmax(raw, self.sharpness)
+        intent = max(INTENTS, key=lambda name: scores[name])
+        return IntentResult(intent, scores, tuple(evidence), bool(sarcasm), self.other_prior)
+
+
+def softmax(raw: Mapping[str, float], sharpness: float) -> dict[str, float]:
+    """Softmax of ``sharpness * raw``; the result sums to 1."""
+    top = max(raw.values())
+    exp = {k: math.exp(sharpness * (v - top)) for k, v in raw.items()}
+    total = sum(exp.values())
+    return {k: v / total for k, v in exp.items()}

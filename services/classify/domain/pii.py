@@ -1,0 +1,428 @@
+"""Typed PII detectors with validators.
+
+Each detector yields :class:`PiiFinding` objects for one kind of personal data;
+numbers are only reported when a validator accepts them (Luhn for cards, the
+ISO 7064 checksum for IBANs, national-ID checksums, phonenumbers' numbering
+plans) or when a label such as "order number" or "ending in" says what they are
+(labels come from :mod:`.pii_patterns`).
+:func:`detect_pii` runs all detectors, drops anything inside URLs and @handles,
+and resolves overlaps by priority.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Final
+
+import phonenumbers
+from phonenumbers import PhoneNumberType
+from stdnum import iban as stdnum_iban
+from stdnum import luhn
+from stdnum.br import cpf
+from stdnum.cn import ric
+from stdnum.es import dni, nie
+from stdnum.fi import hetu
+from stdnum.fr import nir
+from stdnum.it import codicefiscale
+from stdnum.us import ssn
+
+from . import pii_patterns as pat
+from .matcher import PhraseMatcher
+from .results import PiiSpan
+from .text import fold, noise_spans
+
+# card, IBAN and the like make a post sensitive; contact data and order numbers are
+# masked but are routine in customer care
+SENSITIVE_PII_TYPES: Final = frozenset(
+    {"card", "iban", "account_id", "password", "national_id", "dob", "health"}
+)
+PRIORITY: Final[dict[str, int]] = {
+    "password": 100, "email": 90, "iban": 85, "card": 80, "national_id": 75, "dob": 70,
+    "account_id": 60, "order_id": 50, "phone": 40, "address": 30, "health": 20,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class PiiFinding:
+    """A PII span with the label and validation detail that justify it."""
+
+    span: PiiSpan
+    label: str  # "card number"
+    detail: str = ""  # "Luhn-valid"
+
+    @property
+    def reason(self) -> str:
+        return f"{self.label} ({self.detail})" if self.detail else self.label
+
+    @property
+    def sensitive(self) -> bool:
+        return self.span.type in SENSITIVE_PII_TYPES
+
+    def describe(self) -> str:
+        """Explanation line, e.g. ``sensitive: card number at 34-53 (Luhn-valid)``."""
+        head = "sensitive" if self.sensitive else "pii"
+        tail = f" ({self.detail})" if self.detail else ""
+        return f"{head}: {self.label} at {self.span.start}-{self.span.end}{tail}"
+
+
+def _finding(kind: str, start: int, end: int, label: str, detail: str = "") -> PiiFinding:
+    return PiiFinding(PiiSpan(kind, start, end), label, detail)
+
+
+# --- email -------------------------------------------------------------------------
+
+_EMAIL_RE: Final = re.compile(
+    r"(?<![\w.+-])[A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@"
+    r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\w-])"
+)
+
+
+def detect_emails(text: str, lang: str) -> Iterator[PiiFinding]:
+    for m in _EMAIL_RE.finditer(text):
+        local = m.group().split("@", 1)[0]
+        if ".." not in local and not local.endswith("."):
+            yield _finding("email", m.start(), m.end(), "email address")
+
+
+# --- payment card --------------------------------------------------------------------
+
+_CARD_RE: Final = re.compile(r"(?<![\w+.,/-])\d{4}(?:[ -]?\d){9,15}(?![\w/-]|[.,]\d)")
+
+
+def _card_groups_ok(raw: str) -> bool:
+    separators = set(re.findall(r"[ -]", raw))
+    if len(separators) > 1:
+        return False
+    groups = re.split(r"[ -]", raw)
+    if len(groups) == 1:
+        return True
+    return all(3 <= len(g) <= 6 for g in groups[:-1]) and 1 <= len(groups[-1]) <= 6
+
+
+def detect_cards(text: str, lang: str) -> Iterator[PiiFinding]:
+    for m in _CARD_RE.finditer(text):
+        digits = re.sub(r"\D", "", m.group())
+        if (
+            13 <= len(digits) <= 19
+            and len(set(digits)) > 1
+            and _card_groups_ok(m.group())
+            and luhn.is_valid(digits)
+        ):
+            yield _finding("card", m.start(), m.end(), "card number", "Luhn-valid")
+
+
+# --- IBAN ----------------------------------------------------------------------------
+
+_IBAN_RE: Final = re.compile(
+    r"(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]){11,30}(?![A-Za-z0-9])"
+)
+
+
+def detect_ibans(text: str, lang: str) -> Iterator[PiiFinding]:
+    for m in _IBAN_RE.finditer(text):
+        parts = m.group().split(" ")
+        # the pattern may run into following words: try the longest valid prefix
+        for count in range(len(parts), 0, -1):
+            candidate = " ".join(parts[:count])
+            if len(candidate.replace(" ", "")) < 15:
+                break
+            if stdnum_iban.is_valid(candidate):
+                end = m.start() + len(candidate)
+                yield _finding("iban", m.start(), end, "IBAN", "checksum valid")
+                break
+
+
+# --- labelled values: account, order, booking reference, password, ... ------------
+
+_LABEL_MATCHER: Final = PhraseMatcher(
+    (phrase, kind) for kind, phrases in pat.LABELS.items() for phrase in phrases
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Label:
+    kind: str
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=32)
+def _labels(text: str) -> tuple[_Label, ...]:
+    """Value-announcing labels in ``text`` (cached: every detector asks)."""
+    size = len(text)
+    return tuple(
+        _Label(kind, m.start, m.end)
+        for m in _LABEL_MATCHER.find(fold(text))
+        if m.end <= size
+        for kind in m.payloads
+    )
+
+
+def _after(kind: str, text: str, value: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """Matches of ``value`` right after each ``kind`` label."""
+    for label in _labels(text):
+        if label.kind == kind:
+            m = value.match(text, label.end)
+            if m is not None:
+                yield m
+
+
+_ID: Final = r"(?P<id>[A-Za-z0-9](?:[A-Za-z0-9-]{0,28}[A-Za-z0-9])?)(?![A-Za-z0-9-])"
+_LABELLED_ID_RE: Final = re.compile(pat.CONNECTOR + _ID, re.IGNORECASE)
+_ENDING_RE: Final = re.compile(r"\s*[:：]?\s*[*•xX.\s]*(?P<id>\d{4})(?!\d)")
+_BOOKING_REF_RE: Final = re.compile(
+    pat.CONNECTOR + r"(?-i:(?P<id>[A-Z0-9]{5,8}))(?![A-Za-z0-9])", re.IGNORECASE
+)
+_YEAR_RE: Final = re.compile(r"(?:19|20)\d\d")
+
+
+def _looks_like_id(value: str, min_digits: int) -> bool:
+    digits = sum(ch.isdigit() for ch in value)
+    if digits < min_digits or _YEAR_RE.fullmatch(value):
+        return False
+    letters = sum(ch.isalpha() for ch in value)
+    return letters <= digits + 3  # reject words that merely contain digits
+
+
+def detect_account_ids(text: str, lang: str) -> Iterator[PiiFinding]:
+    for m in _after("ending", text, _ENDING_RE):
+        yield _finding("account_id", m.start("id"), m.end("id"), "account number", "last digits")
+    for m in _after("account", text, _LABELLED_ID_RE):
+        if _looks_like_id(m.group("id"), 4):
+            yield _finding("account_id", m.start("id"), m.end("id"), "account number")
+
+
+def detect_order_ids(text: str, lang: str) -> Iterator[PiiFinding]:
+    for m in _after("order", text, _LABELLED_ID_RE):
+        value = m.group("id")
+        if len(value) >= 5 and _looks_like_id(value, 5 if value.isdigit() else 3):
+            yield _finding("order_id", m.start("id"), m.end("id"), "order reference")
+    for m in _after("booking", text, _BOOKING_REF_RE):
+        yield _finding("order_id", m.start("id"), m.end("id"), "booking reference")
+
+
+# --- password -----------------------------------------------------------------------
+
+_PASSWORD_RE: Final = re.compile(
+    pat.PASSWORD_LINK + r"[\"'“‘«]?(?P<secret>[!-~]{3,64})", re.IGNORECASE
+)
+_TRAILING_PUNCT: Final = ".,;:!?)\"'”’»"
+
+
+def detect_passwords(text: str, lang: str) -> Iterator[PiiFinding]:
+    for m in _after("password", text, _PASSWORD_RE):
+        secret = m.group("secret").rstrip(_TRAILING_PUNCT)
+        if len(secret) < 4 or fold(secret) in pat.PASSWORD_STOPWORDS:
+            continue
+        start = m.start("secret")
+        yield _finding("password", start, start + len(secret), "password disclosed")
+
+
+# --- phone --------------------------------------------------------------------------
+
+# digit runs shaped like phone numbers; phonenumbers then validates each one
+_PHONE_CANDIDATE_RE: Final = re.compile(
+    r"(?<![\w+/.-])(?:\+|00)?\(?\d(?:[ .()/-]{0,2}\d){6,16}(?![\w/-]|[.,]\d)"
+)
+_HOTLINE_TYPES: Final = frozenset(
+    {
+        PhoneNumberType.TOLL_FREE, PhoneNumberType.PREMIUM_RATE,
+        PhoneNumberType.SHARED_COST, PhoneNumberType.UAN, PhoneNumberType.VOICEMAIL,
+    }
+)
+PHONE_REGIONS: Final[dict[str, tuple[str, ...]]] = {
+    "en": ("US", "GB"), "es": ("ES", "MX"), "de": ("DE", "AT"), "fr": ("FR",),
+    "pt": ("BR", "PT"), "it": ("IT",), "ja": ("JP",), "zh": ("CN", "TW"), "fi": ("FI",),
+    "el": ("GR",), "nl": ("NL",), "sv": ("SE",), "da": ("DK",), "no": ("NO",),
+    "pl": ("PL",), "tr": ("TR",), "ko": ("KR",),
+}
+_CONTEXT_WINDOW: Final = 40
+
+
+def _parse_phone(raw: str, regions: tuple[str, ...]) -> phonenumbers.PhoneNumber | None:
+    for region in regions:
+        try:
+            number = phonenumbers.parse(raw, region)
+        except phonenumbers.NumberParseException:
+            return None
+        if phonenumbers.is_valid_number(number):
+            return number
+        if raw.startswith(("+", "00")):
+            return None  # the region played no part
+    return None
+
+
+def detect_phones(text: str, lang: str) -> Iterator[PiiFinding]:
+    regions = PHONE_REGIONS.get(lang, ("US",))
+    for m in _PHONE_CANDIDATE_RE.finditer(text):
+        digits = sum(ch.isdigit() for ch in m.group())
+        if not 7 <= digits <= 15:
+            continue
+        number = _parse_phone(m.group(), regions)
+        if number is None:
+            continue
+        if phonenumbers.number_type(number) in _HOTLINE_TYPES and not any(
+            label.kind == "personal_phone" and m.start() - _CONTEXT_WINDOW <= label.end <= m.start()
+            for label in _labels(text)
+        ):
+            continue  # a brand hotline, not the customer's number
+        yield _finding("phone", m.start(), m.end(), "phone number")
+
+
+# --- national identity numbers -------------------------------------------------------
+
+_NATIONAL_IDS: Final[tuple[tuple[str, Callable[[str], bool], str], ...]] = (
+    (r"\d{3}-\d{2}-\d{4}", ssn.is_valid, "US SSN"),
+    (r"\d{8}-?[A-Za-z]", dni.is_valid, "Spanish DNI"),
+    (r"[XYZxyz]-?\d{7}-?[A-Za-z]", nie.is_valid, "Spanish NIE"),
+    (r"\d{6}[-+A-FU-Y]\d{3}[0-9A-Y]", hetu.is_valid, "Finnish personal identity code"),
+    (r"[A-Za-z]{6}\d{2}[A-Za-z]\d{2}[A-Za-z]\d{3}[A-Za-z]", codicefiscale.is_valid,
+     "Italian codice fiscale"),
+    (r"\d{3}\.\d{3}\.\d{3}-\d{2}", cpf.is_valid, "Brazilian CPF"),
+    (r"[12] ?\d{2} ?\d{2} ?\d{2} ?\d{3} ?\d{3} ?\d{2}", nir.is_valid,
+     "French social security number"),
+    (r"\d{17}[\dXx]", ric.is_valid, "Chinese resident ID"),
+)
+# one scan for all formats; the named group tells which validator applies
+_NATIONAL_ID_RE: Final = re.compile(
+    r"(?<![\w.-])(?:"
+    + "|".join(f"(?P<n{i}>{regex})" for i, (regex, _, _) in enumerate(_NATIONAL_IDS))
+    + r")(?![\w-])"
+)
+_LABELLED_NATIONAL_ID_RE: Final = re.compile(
+    pat.CONNECTOR + r"(?P<id>[A-Za-z0-9](?:[A-Za-z0-9 -]{4,18}[A-Za-z0-9]))(?![A-Za-z0-9])",
+    re.IGNORECASE,
+)
+_SEVEN_DIGITS_RE: Final = re.compile(r"\d(?:\D*\d){6}")
+
+
+def detect_national_ids(text: str, lang: str) -> Iterator[PiiFinding]:
+    if not _SEVEN_DIGITS_RE.search(text):
+        return
+    for m in _NATIONAL_ID_RE.finditer(text):
+        _, is_valid, kind = _NATIONAL_IDS[int(str(m.lastgroup)[1:])]
+        if is_valid(m.group()):
+            yield _finding("national_id", m.start(), m.end(), "national ID", kind)
+    for m in _after("national_id", text, _LABELLED_NATIONAL_ID_RE):
+        if sum(ch.isdigit() for ch in m.group("id")) >= 6:
+            yield _finding("national_id", m.start("id"), m.end("id"), "national ID", "labelled")
+
+
+# --- date of birth --------------------------------------------------------------------
+
+_DOB_VALUE_RE: Final = re.compile(
+    r"\s*(?:[:：]|(?:is|es|ist|est|é|è|on|είναι)(?!\w)|は|是)?\s*(?P<date>" + pat.DATE + ")",
+    re.IGNORECASE,
+)
+
+
+def detect_dobs(text: str, lang: str) -> Iterator[PiiFinding]:
+    for m in _after("dob", text, _DOB_VALUE_RE):
+        yield _finding("dob", m.start("date"), m.end("date"), "date of birth")
+
+
+# --- postal address -------------------------------------------------------------------
+
+_ADDRESS_RES: Final[tuple[re.Pattern[str], ...]] = (
+    # 221B Baker Street / 12 Main St.
+    re.compile(
+        r"(?<![\w-])\d{1,5}[A-Za-z]?\s+(?:[A-Z][a-z]+\.?\s+){1,3}"
+        r"(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Boulevard|Blvd|Drive|Dr|Court|Ct|Way|"
+        r"Place|Pl|Terrace|Close|Crescent|Square|Sq)\b\.?"
+    ),
+    # Hauptstraße 12a / Berliner Allee 3
+    re.compile(
+        r"(?<!\w)(?:[A-ZÄÖÜ][a-zäöüß]+\s+){0,2}[A-ZÄÖÜ][a-zäöüß]*"
+        r"(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|"
+        r" Straße| Strasse| Str\.| Weg| Platz| Allee| Gasse)\s+\d{1,4}\s?[a-z]?(?!\w)"
+    ),
+    # Calle Mayor 5 / Rua Augusta, 120 / Via Roma 10
+    re.compile(
+        r"(?<!\w)(?:Calle|C/|Avenida|Avda\.|Plaza|Paseo|Camino|Carrer|Rua|Travessa|Largo|"
+        r"Via|Viale|Piazza|Corso|Vicolo)\s+(?:(?:de|del|la|las|los|da|do|dos|das|di|della)\s+)*"
+        r"[A-ZÁÉÍÓÚÂÊÔÃÕÇ][\wÀ-ÿ'-]*(?:\s+(?:(?:de|del|la|da|do|di|della)\s+)?"
+        r"[A-ZÁÉÍÓÚÂÊÔÃÕÇ][\wÀ-ÿ'-]*){0,3},?\s*(?:n[º°.]\s*)?\d{1,5}[A-Za-z]?(?!\w)"
+    ),
+    # 12 rue de la Paix
+    re.compile(
+        r"(?<![\w-])\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|boulevard|bd|allée|place|impasse|"
+        r"chemin|quai|cours)\s+(?:(?:de|du|des|la|le)\s+|l')*[A-ZÉÈ][\w'-]*"
+        r"(?:\s+(?:(?:de|du|des|la|le)\s+|l')*[A-ZÉÈ][\w'-]*){0,3}"
+    ),
+    # 東京都千代田区丸の内1-2-3
+    re.compile(
+        r"(?:東京都|北海道|大阪府|京都府|[一-龥]{2,3}県)[一-龥ぁ-んァ-ン]{1,12}?[市区町村郡]"
+        r"[一-龥ぁ-んァ-ン]{0,12}?[0-9０-９]{1,4}(?:丁目|[-−‐ー])[0-9０-９]{1,4}"
+        r"(?:(?:番地?|[-−‐ー])[0-9０-９]{1,4}号?)?"
+    ),
+    # 上海市浦东新区世纪大道100号
+    re.compile(r"[一-龥]{2,8}?[省市区區县縣][一-龥]{0,12}?[路街道巷][一-龥]{0,6}?\d{1,5}[号號]"),
+)
+_ADDRESS_VALUE_RE: Final = re.compile(
+    r"\s*:?\s*(?P<addr>[^.!?\n]{0,60}?\d[^.!?\n]{0,40}?)(?=\s*(?:[.!?\n]|$))"
+)
+_DIGIT_RE: Final = re.compile(r"\d")
+
+
+def detect_addresses(text: str, lang: str) -> Iterator[PiiFinding]:
+    if not _DIGIT_RE.search(text):
+        return
+    for regex in _ADDRESS_RES:
+        for m in regex.finditer(text):
+            yield _finding("address", m.start(), m.end(), "postal address")
+    for m in _after("address", text, _ADDRESS_VALUE_RE):
+        yield _finding("address", m.start("addr"), m.end("addr"), "postal address")
+
+
+# --- orchestration ----------------------------------------------------------------------
+
+Detector = Callable[[str, str], Iterable[PiiFinding]]
+DETECTORS: Final[tuple[Detector, ...]] = (
+    detect_emails, detect_cards, detect_ibans, detect_account_ids, detect_order_ids,
+    detect_passwords, detect_phones, detect_national_ids, detect_dobs, detect_addresses,
+)
+
+
+def resolve_overlaps(findings: Iterable[PiiFinding]) -> list[PiiFinding]:
+    """Keep the highest-priority (then longest) finding wherever spans overlap."""
+    ranked = sorted(
+        findings,
+        key=lambda f: (-PRIORITY.get(f.span.type, 0), f.span.start - f.span.end, f.span.start),
+    )
+    kept: list[PiiFinding] = []
+    for finding in ranked:
+        span = finding.span
+        if span.end > span.start and all(
+            span.end <= k.span.start or span.start >= k.span.end for k in kept
+        ):
+            kept.append(finding)
+    kept.sort(key=lambda f: f.span.start)
+    return kept
+
+
+def detect_pii(
+    text: str,
+    lang: str = "und",
+    *,
+    extra: Iterable[PiiFinding] = (),
+    detectors: Iterable[Detector] = DETECTORS,
+) -> list[PiiFinding]:
+    """All PII in ``text``: sorted by start, non-overlapping, outside URLs/@handles.
+
+    ``extra`` adds findings made elsewhere (health terms from the sensitive-topic
+    lexicon) so that they take part in overlap resolution.
+    """
+    noise = noise_spans(text)
+    found: list[PiiFinding] = list(extra)
+    for detector in detectors:
+        found.extend(detector(text, lang))
+    if noise:
+        found = [
+            f
+            for f in found
+            if all(f.span.end <= s or f.span.start >= e for s, e in noise)
+        ]
+    return resolve_overlaps(found)

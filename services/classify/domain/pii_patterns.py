@@ -1,0 +1,148 @@
+"""Multilingual vocabulary for the PII detectors.
+
+``LABELS[kind]`` lists phrases that announce a value ("order", "Bestellnummer",
+"注文番号", "ending in", "my password"), in :mod:`.matcher` syntax: accents and
+case are ignored. A detector finds the labels in one pass and then reads the
+value right after each one with an anchored regex. Generic words that may sit
+between a label and its value ("number", "no.", "is", "#", ":") are covered by
+:data:`CONNECTOR`, so labels list only the distinctive part.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Final
+
+LABELS: Final[Mapping[str, tuple[str, ...]]] = {
+    "account": (
+        "account", "acct", "customer number", "customer id", "customer reference",
+        "member number", "membership number", "membership id",
+        "número de cuenta", "cuenta", "número de cliente", "número de socio",
+        "kontonummer", "kundennummer", "mitgliedsnummer", "vertragsnummer", "konto",
+        "numéro de compte", "compte", "numéro client", "número da conta", "conta",
+        "numero di conto", "numero cliente", "codice cliente", "conto",
+        "口座番号", "会員番号", "お客様番号", "契約番号",
+        "账号", "帳號", "账户", "帳戶", "会员号", "會員號", "客户号", "客戶號",
+        "tilinumero", "asiakasnumero", "jäsennumero",
+        "αριθμός λογαριασμού", "αριθμός πελάτη",
+    ),
+    # "card ending in 4417": the label precedes the last four digits of a card/account
+    "ending": (
+        "ending", "ending in", "ending with", "ends in", "ends with", "last 4 digits",
+        "last four digits", "last 4", "terminada en", "terminado en", "termina en",
+        "acabada en", "acabado en", "que termina en", "endet auf", "endet mit",
+        "endend auf", "endend mit", "mit endung", "mit der endung", "se terminant par",
+        "finissant par", "qui se termine par", "terminado em", "terminada em",
+        "termina em", "com final", "che termina con", "che termina in", "che termina per",
+        "terminante con", "末尾", "下4桁", "下四桁", "尾号", "尾號", "后四位", "後四位",
+        "päättyy", "loppuu", "που λήγει σε", "λήγει σε",
+    ),
+    "order": (
+        "order", "booking", "reservation", "confirmation", "tracking", "case", "ticket",
+        "reference", "ref", "parcel", "shipment", "consignment", "waybill", "invoice",
+        "rma",
+        "pedido", "orden", "reserva", "seguimiento", "envío", "caso", "factura",
+        "localizador",
+        "bestellung", "bestellnummer", "bestell-nr", "auftragsnummer", "auftrag",
+        "buchung", "buchungsnummer", "sendungsnummer", "sendungsverfolgungsnummer",
+        "trackingnummer", "fallnummer", "ticketnummer", "vorgangsnummer",
+        "referenznummer", "rechnungsnummer",
+        "commande", "réservation", "suivi", "dossier", "colis", "facture", "référence",
+        "encomenda", "protocolo", "rastreio", "rastreamento", "código de rastreio",
+        "código de rastreamento",
+        "ordine", "prenotazione", "spedizione", "pratica", "codice di tracciamento",
+        "注文番号", "注文", "予約番号", "追跡番号", "お問い合わせ番号", "問い合わせ番号",
+        "伝票番号", "受付番号",
+        "订单号", "订单编号", "订单", "訂單號", "訂單編號", "訂單", "快递单号", "快遞單號",
+        "运单号", "運單號", "单号", "單號", "预订号", "預訂號", "工单号", "工單號",
+        "tilausnumero", "tilaus", "tilaukseni", "tilauksen", "tilauksen numero",
+        "seurantakoodi", "seurantanumero", "varausnumero", "varaus",
+        "αριθμός παραγγελίας", "παραγγελία", "παραγγελίας", "κράτηση", "κράτησης",
+    ),
+    # airline-style record locators, may be letters only: "booking ref XK3PQZ"
+    "booking": (
+        "booking reference", "booking ref", "booking code", "pnr", "confirmation code",
+        "record locator", "localizador", "código de reserva", "buchungscode",
+        "buchungsnummer", "code de réservation", "codice di prenotazione",
+        "codice prenotazione", "varaustunnus", "予約番号", "预订号", "預訂號",
+    ),
+    "password": (
+        "password", "passcode", "passwd", "pwd", "pw", "pin", "pin code", "contraseña",
+        "clave", "passwort", "kennwort", "mot de passe", "mdp", "senha", "パスワード",
+        "暗証番号", "密码", "密碼", "salasana", "salasanani", "κωδικός", "κωδικός μου",
+    ),
+    "national_id": (
+        "ssn", "social security", "social security number", "passport", "national id",
+        "id number", "driver's license", "drivers license", "driving licence", "dni",
+        "nie", "cpf", "nif", "pasaporte", "reisepass", "reisepassnummer",
+        "personalausweis", "personalausweisnummer", "steuer-id", "steuerid",
+        "ausweisnummer", "passeport", "numéro de sécurité sociale", "passaporto",
+        "codice fiscale", "carta d'identità", "henkilötunnus", "hetu", "passin numero",
+        "amka", "αμκα", "αριθμός ταυτότητας", "マイナンバー", "身份证", "身份证号",
+        "身份证号码", "身分證", "身分證字號", "护照号", "護照號",
+    ),
+    "dob": (
+        "date of birth", "dob", "d.o.b", "born", "born on", "birth date", "birthdate",
+        "birthday", "fecha de nacimiento", "nací el", "geburtsdatum", "geboren am",
+        "date de naissance", "né le", "née le", "data de nascimento", "nasci em",
+        "data di nascita", "nato il", "nata il", "生年月日", "出生日期", "生日",
+        "syntymäaika", "ημερομηνία γέννησης", "γεννήθηκα στις",
+    ),
+    "address": (
+        "my address is", "my home address is", "my new address is",
+        "my delivery address is", "my shipping address is", "i live at",
+        "mi dirección es", "vivo en", "meine adresse ist", "meine adresse lautet",
+        "ich wohne in", "mon adresse est", "j'habite au", "j'habite à",
+        "meu endereço é", "moro na", "il mio indirizzo è", "abito in", "osoitteeni on",
+        "η διεύθυνσή μου είναι", "η διεύθυνση μου είναι",
+    ),
+    # a number near these is the customer's own, even if it looks like a hotline
+    "personal_phone": (
+        "my phone", "my number", "my mobile", "my cell", "my tel", "call me", "text me",
+        "reach me", "contact me", "whatsapp me", "mi número", "mi móvil", "mi celular",
+        "llámame", "llámenme", "mein handy", "meine nummer", "meine handynummer",
+        "meine telefonnummer", "ruf mich", "rufen sie mich", "mon numéro", "mon portable",
+        "appelez-moi", "appelez moi", "rappelez-moi", "rappelez moi", "meu número",
+        "meu telefone", "meu celular", "me liga", "me ligue", "il mio numero",
+        "il mio cellulare", "chiamami", "richiamami", "soita minulle",
+        "soittakaa minulle", "numeroni", "puhelinnumeroni", "私の電話", "私の番号",
+        "私の携帯", "電話番号は", "我的电话", "我的電話", "我的手机", "我的手機", "打给我",
+        "打給我", "το τηλέφωνό μου", "καλέστε με",
+    ),
+}
+
+# words linking a label to its value: "order no. 123", "mi pedido es 123", "注文番号は123"
+CONNECTOR: Final = (
+    r"(?:\s*(?:[:：#=.]|は|が|是|为|為|"
+    r"(?:n[º°o]\.?|nr\.?|num\.?|number|nummer|número|numéro|numero|id|is|was|es|ist|"
+    r"lautet|est|é|è|on|είναι)(?![^\W\d_])))*\s*"
+)
+
+# what links "my password" to the password: a verb or a colon, never nothing
+PASSWORD_LINK: Final = (
+    r"\s*(?:[:=：]|は|是|为|為|"
+    r"(?:is|was|es|era|ist|lautet|war|est|était|c'est|é|è|on|είναι)(?![^\W\d_]))\s*"
+)
+
+# words that follow "my password is" without being a password
+PASSWORD_STOPWORDS: Final = frozenset(
+    """
+    not no wrong incorrect invalid correct right expired being been too still the a an
+    definitely already also very so now blocked locked changed reset working required
+    needed different same saved weak strong long short empty missing rejected accepted
+    ok okay fine broken case only just always never secure safe stored encrypted visible
+    shown forgotten lost stolen compromised leaked hacked for in on my your it that this
+    what and nothing simple meu minha mio mia
+    incorrecta incorrecto erronea valida invalida la el mi muy correcta demasiado
+    falsch nicht ungultig richtig zu korrekt abgelaufen gesperrt
+    pas invalide faux trop bloque expire mon errada incorreta nao muito
+    bloqueada sbagliata errata non scaduta bloccata ei vanhentunut
+    """.split()
+)
+
+DATE: Final = (
+    r"\d{4}[./-]\d{1,2}[./-]\d{1,2}|\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})(?!\d)"
+    r"|\d{1,2}\.?\s+(?:de\s+)?[^\W\d_]{3,10}\.?\s+(?:de\s+)?\d{4}"
+    r"|[^\W\d_]{3,10}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+)

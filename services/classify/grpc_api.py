@@ -1,0 +1,28 @@
+"""``ClassifierService``: the same Classifier the stream uses, answered synchronously."""
+
+from __future__ import annotations
+
+import grpc
+
+from carerouter.classify.convert import to_proto
+from carerouter.classify.domain import Classifier
+from carerouter.v1 import events_pb2, services_pb2, services_pb2_grpc
+
+MAX_TEXT_CHARS = 20_000
+
+
+class ClassifierServicer(services_pb2_grpc.ClassifierServiceServicer):
+    def __init__(self, classifier: Classifier) -> None:
+        self._classifier = classifier
+
+    async def Classify(  # noqa: N802 - gRPC method name
+        self, request: services_pb2.ClassifyRequest, context: grpc.aio.ServicerContext
+    ) -> events_pb2.Classification:
+        if not request.text.strip():
+            await context.abort(grpc.StatusCode.INVALID_ARGUMENT, "text: must contain text")
+        if len(request.text) > MAX_TEXT_CHARS:
+            await context.abort(
+                grpc.StatusCode.INVALID_ARGUMENT, f"text: at most {MAX_TEXT_CHARS} characters"
+            )
+        result = self._classifier.classify(request.text, lang_hint=request.lang_hint or None)
+        return to_proto(request.event_id, result)

@@ -1,0 +1,51 @@
+"""Wires the classify service: a faust worker plus ClassifierService over gRPC."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from carerouter.classify import agent
+from carerouter.classify.domain import Classifier
+from carerouter.classify.grpc_api import ClassifierServicer
+from carerouter.common.kafka import ensure_topics
+from carerouter.common.metrics import Metrics
+from carerouter.common.server import ServiceHost, http_app
+from carerouter.common.settings import ServiceSettings
+from carerouter.common.streams import build_app
+from carerouter.v1 import services_pb2_grpc
+
+
+class ClassifySettings(ServiceSettings):
+    review_threshold: float = Field(
+        0.5, ge=0, le=1, description="Below this confidence a result is flagged needs_review."
+    )
+
+
+def build(settings: ClassifySettings) -> ServiceHost:
+    metrics = Metrics("classify")
+    classifier = Classifier(review_threshold=settings.review_threshold)
+    app = build_app("carerouter-classify", settings)
+    agent.register(app, classifier, metrics)
+    host: ServiceHost
+
+    async def start() -> None:
+        await ensure_topics(settings)
+        await app.start()
+
+    host = ServiceHost(
+        name="classify",
+        settings=settings,
+        metrics=metrics,
+        http=http_app(metrics, ready=lambda: host.ready),
+        grpc_services=[
+            (services_pb2_grpc.add_ClassifierServiceServicer_to_server, ClassifierServicer(classifier))
+        ],
+        grpc_service_names=["carerouter.v1.ClassifierService"],
+        on_start=[start],
+        on_stop=[app.stop],
+    )
+    return host
+
+
+async def serve(settings: ClassifySettings | None = None) -> None:
+    await build(settings or ClassifySettings()).run()

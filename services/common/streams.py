@@ -1,0 +1,150 @@
+"""faust wiring shared by the stream services: app settings and dead-lettering.
+
+Agents in carerouter consume raw bytes and decode protobuf themselves, so that a
+message that cannot be decoded is an ordinary per-message failure that goes to the
+dead-letter topic, instead of an error inside faust's deserialiser.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
+
+import faust
+import faust.transport.drivers.aiokafka as faust_aiokafka
+from google.protobuf.message import Message
+from google.protobuf.timestamp_pb2 import Timestamp
+
+from carerouter.common import topics
+from carerouter.common.logging import get_logger
+from carerouter.common.metrics import Metrics
+from carerouter.common.settings import ServiceSettings
+from carerouter.v1 import events_pb2
+
+log = get_logger(__name__)
+M = TypeVar("M", bound=Message)
+
+_fetch_max_wait_ms = 1500
+
+
+def _tune_worker_consumer() -> None:
+    """Make faust's worker consumer use our ``fetch_max_wait_ms`` instead of its fixed 1.5 s.
+
+    faust-streaming 0.15 hard-codes the value when it builds the aiokafka consumer. On a
+    broker that answers fetches only when that wait expires, it is a per-hop latency
+    floor. aiokafka reads the attribute when the consumer starts, so setting it right
+    after construction is enough.
+    """
+    thread_cls = faust_aiokafka.AIOKafkaConsumerThread
+    if getattr(thread_cls, "_carerouter_tuned", False):
+        return
+    original = thread_cls._create_worker_consumer
+
+    def create_worker_consumer(self: Any, transport: Any) -> Any:
+        consumer = original(self, transport)
+        consumer._fetch_max_wait_ms = _fetch_max_wait_ms
+        return consumer
+
+    thread_cls._create_worker_consumer = create_worker_consumer
+    thread_cls._carerouter_tuned = True
+
+
+def build_app(app_id: str, settings: ServiceSettings) -> faust.App:
+    """A faust app configured from settings; web server off (we serve /metrics ourselves)."""
+    global _fetch_max_wait_ms  # noqa: PLW0603 - process-wide faust driver setting
+    _fetch_max_wait_ms = settings.kafka_fetch_max_wait_ms
+    _tune_worker_consumer()
+    data_dir = settings.data_dir / app_id
+    data_dir.mkdir(parents=True, exist_ok=True)
+    return faust.App(
+        app_id,
+        broker=settings.faust_broker_url(),
+        store="memory://",
+        datadir=str(data_dir),
+        web_enabled=False,
+        key_serializer="raw",
+        value_serializer="raw",
+        topic_partitions=settings.kafka_partitions,
+        topic_replication_factor=settings.kafka_replication_factor,
+        broker_session_timeout=settings.kafka_session_timeout_s,
+        broker_heartbeat_interval=settings.kafka_heartbeat_interval_s,
+        broker_request_timeout=max(30.0, settings.kafka_session_timeout_s * 2),
+        producer_linger_ms=settings.kafka_linger_ms,
+        producer_acks=-1,
+        consumer_auto_offset_reset="earliest",
+        broker_commit_interval=1.0,
+        table_cleanup_interval=60.0,
+    )
+
+
+def now_timestamp() -> Timestamp:
+    ts = Timestamp()
+    ts.GetCurrentTime()
+    return ts
+
+
+class DeadLetters:
+    """Sends a message an agent could not process, with the reason, to the dead-letter topic."""
+
+    def __init__(self, app: faust.App, stage: str, metrics: Metrics) -> None:
+        self._topic = app.topic(topics.DEAD_LETTER, key_type=bytes, value_type=bytes)
+        self._stage = stage
+        self._metrics = metrics
+
+    async def send(self, event: faust.EventT[Any], error: BaseException) -> None:
+        message = event.message
+        record = events_pb2.DeadLetter(
+            source_topic=message.topic,
+            partition=message.partition,
+            offset=message.offset,
+            key=message.key or b"",
+            value=message.value or b"",
+            stage=self._stage,
+            error=f"{type(error).__name__}: {error}"[:2000],
+            at=now_timestamp(),
+        )
+        self._metrics.events_failed.labels(self._stage, type(error).__name__).inc()
+        log.warning(
+            "dead_lettered",
+            topic=message.topic,
+            partition=message.partition,
+            offset=message.offset,
+            error=type(error).__name__,
+        )
+        await self._topic.send(key=message.key, value=record.SerializeToString())
+
+
+async def process_each(
+    stream: faust.StreamT[Any],
+    handler: Callable[[faust.EventT[Any]], Awaitable[None]],
+    dead_letters: DeadLetters,
+    metrics: Metrics,
+    stage: str,
+) -> None:
+    """Run ``handler`` per event; a failure dead-letters that event and the agent goes on."""
+    async for event in stream.events():
+        started = time.perf_counter()
+        metrics.events_in.labels(stage, event.message.topic).inc()
+        try:
+            await handler(event)
+        except Exception as exc:  # noqa: BLE001 - one bad message must never stop the agent
+            await dead_letters.send(event, exc)
+        finally:
+            metrics.latency.labels(stage, "process").observe(time.perf_counter() - started)
+
+
+class PoisonMessage(ValueError):
+    """A message on an input topic that is not a valid contract message."""
+
+
+def decode(message_type: type[M], raw: bytes | None) -> M:
+    """Parse a protobuf message from a record value, or raise PoisonMessage."""
+    if not raw:
+        raise PoisonMessage("empty message")
+    message = message_type()
+    try:
+        message.ParseFromString(raw)
+    except Exception as exc:  # noqa: BLE001 - protobuf raises its own DecodeError
+        raise PoisonMessage(f"not a {message_type.__name__}: {exc}") from exc
+    return message

@@ -1,0 +1,55 @@
+"""Wires the ingest service: settings → producer → publisher → HTTP and gRPC."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from carerouter.common.kafka import EventProducer, ensure_topics, new_producer
+from carerouter.common.metrics import Metrics
+from carerouter.common.server import ServiceHost, http_app
+from carerouter.common.settings import ServiceSettings
+from carerouter.ingest.dedup import RecentIds
+from carerouter.ingest.grpc_api import IngestServicer
+from carerouter.ingest.http_api import add_routes
+from carerouter.ingest.publisher import Publisher
+from carerouter.v1 import services_pb2_grpc
+
+
+class IngestSettings(ServiceSettings):
+    dedup_window_s: float = Field(
+        36 * 3600.0, gt=0, description="How long an event id is remembered (Meta retries 36 h)."
+    )
+    dedup_max_ids: int = Field(1_000_000, ge=1000)
+
+
+def build(settings: IngestSettings) -> ServiceHost:
+    metrics = Metrics("ingest")
+    producer = EventProducer(new_producer(settings, "carerouter-ingest"), settings.kafka_send_timeout_s)
+    publisher = Publisher(
+        producer.send_many, RecentIds(settings.dedup_window_s, settings.dedup_max_ids)
+    )
+    host: ServiceHost
+    app = http_app(metrics, ready=lambda: host.ready)
+    add_routes(app, publisher, metrics)
+
+    async def start() -> None:
+        await ensure_topics(settings)
+        await producer.start()
+
+    host = ServiceHost(
+        name="ingest",
+        settings=settings,
+        metrics=metrics,
+        http=app,
+        grpc_services=[
+            (services_pb2_grpc.add_IngestServiceServicer_to_server, IngestServicer(publisher, metrics))
+        ],
+        grpc_service_names=["carerouter.v1.IngestService"],
+        on_start=[start],
+        on_stop=[producer.stop],
+    )
+    return host
+
+
+async def serve(settings: IngestSettings | None = None) -> None:
+    await build(settings or IngestSettings()).run()

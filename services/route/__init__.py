@@ -1,0 +1,1 @@
+"""carerouter.route"""

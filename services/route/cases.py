@@ -1,0 +1,332 @@
+"""Case state transitions: messages join the open case of their conversation, agent
+actions move it along, sensitive public posts are handed off to a private message.
+
+Pure domain code over the contract messages: given the current Case (or None) and one
+input, each function returns the next Case and the OutboundActions to send. Every
+transition is idempotent on the input's id, because Kafka delivers at least once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from google.protobuf.timestamp_pb2 import Timestamp
+
+from carerouter.route.policy import PRIORITY_RANK, Decision, Policy
+from carerouter.v1 import events_pb2
+
+MAX_MESSAGES_KEPT = 200
+MAX_ACTION_IDS_KEPT = 200
+
+PRIORITY_ENUM: dict[str, int] = {
+    "low": events_pb2.PRIORITY_LOW,
+    "normal": events_pb2.PRIORITY_NORMAL,
+    "high": events_pb2.PRIORITY_HIGH,
+    "urgent": events_pb2.PRIORITY_URGENT,
+}
+PRIORITY_NAME = {v: k for k, v in PRIORITY_ENUM.items()}
+
+
+@dataclass
+class Outcome:
+    """The next state of a conversation's case and what must be sent because of it."""
+
+    case: events_pb2.Case | None
+    outbound: list[events_pb2.OutboundAction] = field(default_factory=list)
+    changed: bool = False
+    duplicate: bool = False
+    ignored: bool = False
+    opened: bool = False
+
+
+def _ts(at: datetime) -> Timestamp:
+    ts = Timestamp()
+    ts.FromDatetime(at.astimezone(UTC))
+    return ts
+
+
+def _assignment(decision: Decision) -> events_pb2.Assignment:
+    return events_pb2.Assignment(
+        queue=decision.queue,
+        priority=PRIORITY_ENUM[decision.priority],  # type: ignore[arg-type]
+        sla_policy=decision.sla_policy,
+        first_response_target_seconds=round(decision.first_response_s),
+        resolution_target_seconds=round(decision.resolution_s),
+        matched_rule=decision.matched_rule,
+        reason=decision.reason,
+        tags=decision.tags,
+        warn_fraction=decision.warn_fraction,
+    )
+
+
+def _case_seq(case_id: str) -> int:
+    _, _, seq = case_id.rpartition("#")
+    return int(seq) if seq.isdigit() else 0
+
+
+def _message_ids(case: events_pb2.Case) -> Iterable[str]:
+    return (m.event_id for m in case.messages)
+
+
+def fill_template(templates: dict[str, str], lang: str, **values: str) -> tuple[str, str]:
+    """The template for ``lang`` (falling back to English) with values filled in."""
+    chosen = lang if lang in templates else "en"
+    return templates[chosen].format(**values), chosen
+
+
+def _first_name(name: str) -> str:
+    return name.split()[0] if name.strip() else "there"
+
+
+def on_message(
+    case: events_pb2.Case | None,
+    item: events_pb2.ClassifiedEvent,
+    decision: Decision,
+    policy: Policy,
+    now: datetime,
+) -> Outcome:
+    """Apply one classified message to its conversation's case."""
+    event, cls = item.event, item.classification
+    if case is not None and event.event_id in set(_message_ids(case)):
+        return Outcome(case, duplicate=True)
+    if event.direction == events_pb2.DIRECTION_OUTBOUND:
+        return _brand_message(case, event, now)
+    if decision.ignore:
+        return Outcome(case, ignored=True)
+
+    created_at = event.created_at.ToDatetime(tzinfo=UTC)
+    outcome = Outcome(case, changed=True)
+    if case is None or not _accepts_new_message(case, created_at, policy):
+        seq = _case_seq(case.case_id) + 1 if case is not None else 1
+        case = events_pb2.Case(
+            case_id=f"{event.conversation_key}#{seq}",
+            conversation_key=event.conversation_key,
+            platform=event.platform,
+            status=events_pb2.CASE_STATUS_OPEN,
+            assignment=_assignment(decision),
+            intent=cls.intent,
+            lang=cls.lang,
+            author_handle=event.author.handle,
+            author_name=event.author.name,
+            opened_at=event.created_at,
+            clock_started_at=event.created_at,
+        )
+        outcome.opened = True
+    else:
+        case = _copy(case)
+        if case.status == events_pb2.CASE_STATUS_RESOLVED:
+            _reopen(case, event.created_at)
+        if PRIORITY_RANK[decision.priority] > PRIORITY_RANK[PRIORITY_NAME[case.assignment.priority]]:
+            # A later, more urgent message (say, personal data posted publicly) escalates
+            # the whole case; a calmer follow-up never downgrades it.
+            case.assignment.CopyFrom(_assignment(decision))
+            case.intent = cls.intent
+
+    case.messages.append(
+        events_pb2.CaseMessage(
+            event_id=event.event_id,
+            kind=event.kind,
+            surface=event.surface,
+            intent=cls.intent,
+            masked_text=cls.masked_text if cls.pii else event.text,
+            at=event.created_at,
+            sensitive=cls.sensitive,
+            message_id=event.message_id,
+            author_id=event.author.id,
+        )
+    )
+    del case.messages[:-MAX_MESSAGES_KEPT]
+    case.sensitive = case.sensitive or cls.sensitive
+
+    if (
+        decision.handoff
+        and cls.sensitive
+        and event.surface == events_pb2.SURFACE_PUBLIC
+        and not case.handed_off
+    ):
+        case.handed_off = True
+        outcome.outbound.append(_handoff(case, event, cls, policy, now))
+    _touch(case, now)
+    outcome.case = case
+    return outcome
+
+
+def _accepts_new_message(case: events_pb2.Case, at: datetime, policy: Policy) -> bool:
+    if case.status != events_pb2.CASE_STATUS_RESOLVED:
+        return True
+    resolved = case.resolved_at.ToDatetime(tzinfo=UTC)
+    return (at - resolved).total_seconds() <= policy.reopen_window
+
+
+def _reopen(case: events_pb2.Case, at: Timestamp) -> None:
+    case.status = (
+        events_pb2.CASE_STATUS_RESPONDED
+        if case.HasField("first_responded_at")
+        else events_pb2.CASE_STATUS_OPEN
+    )
+    case.ClearField("resolved_at")
+    case.clock_started_at.CopyFrom(at)
+    case.resolution_period += 1
+
+
+def _brand_message(
+    case: events_pb2.Case | None, event: events_pb2.SocialEvent, now: datetime
+) -> Outcome:
+    """The brand's own reply on a thread counts as the agent's response."""
+    if case is None:
+        return Outcome(None, ignored=True)
+    case = _copy(case)
+    _respond(case, event.created_at)
+    case.messages.append(
+        events_pb2.CaseMessage(
+            event_id=event.event_id,
+            kind=event.kind,
+            surface=event.surface,
+            masked_text=event.text,
+            at=event.created_at,
+            message_id=event.message_id,
+            author_id=event.author.id,
+            outbound=True,
+        )
+    )
+    _touch(case, now)
+    return Outcome(case, changed=True)
+
+
+def _respond(case: events_pb2.Case, at: Timestamp) -> None:
+    if not case.HasField("first_responded_at"):
+        case.first_responded_at.CopyFrom(at)
+    if case.status == events_pb2.CASE_STATUS_OPEN:
+        case.status = events_pb2.CASE_STATUS_RESPONDED
+
+
+def _handoff(
+    case: events_pb2.Case,
+    event: events_pb2.SocialEvent,
+    cls: events_pb2.Classification,
+    policy: Policy,
+    now: datetime,
+) -> events_pb2.OutboundAction:
+    values = {
+        "name": _first_name(event.author.name),
+        "brand": policy.brand,
+        "signature": policy.signature,
+    }
+    ack, ack_lang = fill_template(policy.templates.acknowledgement, cls.lang, **values)
+    opening, open_lang = fill_template(policy.templates.private_opening, cls.lang, **values)
+    assert_no_personal_data(ack, event.text, cls.pii)
+    return events_pb2.OutboundAction(
+        action_id=f"{case.case_id}/handoff",
+        case_id=case.case_id,
+        platform=event.platform,
+        conversation_key=case.conversation_key,
+        messages=[
+            events_pb2.OutboundMessage(
+                kind=events_pb2.OUTBOUND_KIND_PUBLIC_ACKNOWLEDGEMENT,
+                surface=events_pb2.SURFACE_PUBLIC,
+                reply_to_message_id=event.message_id,
+                text=ack,
+                lang=ack_lang,
+            ),
+            events_pb2.OutboundMessage(
+                kind=events_pb2.OUTBOUND_KIND_PRIVATE_MESSAGE,
+                surface=events_pb2.SURFACE_PRIVATE,
+                recipient_author_id=event.author.id,
+                text=opening,
+                lang=open_lang,
+            ),
+        ],
+        created_at=_ts(now),
+        reason="; ".join(cls.sensitive_reasons) or "sensitive content on a public surface",
+    )
+
+
+def assert_no_personal_data(
+    public_text: str, original: str, spans: Iterable[events_pb2.PiiSpan]
+) -> None:
+    """Refuse to publish a text that repeats any personal data span of the original."""
+    for span in spans:
+        secret = original[span.start : span.end]
+        if secret and secret in public_text:
+            raise ValueError(f"public text would repeat personal data of type {span.type}")
+
+
+def on_agent_action(
+    case: events_pb2.Case | None,
+    action: events_pb2.AgentAction,
+    policy: Policy,
+    now: datetime,
+) -> Outcome:
+    """Apply what a CRM agent did to the case; repeated action ids change nothing."""
+    if case is None or case.case_id != action.case_id:
+        return Outcome(case, ignored=True)
+    if action.action_id in case.applied_action_ids:
+        return Outcome(case, duplicate=True)
+    case = _copy(case)
+    outcome = Outcome(case, changed=True)
+    kind = action.type
+    if kind in (events_pb2.AGENT_ACTION_TYPE_FIRST_RESPONSE, events_pb2.AGENT_ACTION_TYPE_REPLY):
+        _respond(case, action.at)
+    elif kind == events_pb2.AGENT_ACTION_TYPE_RESOLVE:
+        if case.status != events_pb2.CASE_STATUS_RESOLVED:
+            _respond(case, action.at)
+            case.status = events_pb2.CASE_STATUS_RESOLVED
+            case.resolved_at.CopyFrom(action.at)
+            if case.handed_off:
+                outcome.outbound.append(_close_the_loop(case, policy, now))
+    elif kind == events_pb2.AGENT_ACTION_TYPE_REOPEN:
+        if case.status == events_pb2.CASE_STATUS_RESOLVED:
+            _reopen(case, action.at)
+    else:
+        raise ValueError(f"unknown agent action type {kind}")
+    case.applied_action_ids.append(action.action_id)
+    del case.applied_action_ids[:-MAX_ACTION_IDS_KEPT]
+    _touch(case, now)
+    return outcome
+
+
+def _close_the_loop(
+    case: events_pb2.Case, policy: Policy, now: datetime
+) -> events_pb2.OutboundAction:
+    original = next(
+        (m for m in case.messages if m.surface == events_pb2.SURFACE_PUBLIC and not m.outbound),
+        None,
+    )
+    text, lang = fill_template(
+        policy.templates.close_the_loop,
+        case.lang,
+        name=_first_name(case.author_name),
+        brand=policy.brand,
+        signature=policy.signature,
+    )
+    return events_pb2.OutboundAction(
+        action_id=f"{case.case_id}/close-the-loop/{case.resolution_period}",
+        case_id=case.case_id,
+        platform=case.platform,
+        conversation_key=case.conversation_key,
+        messages=[
+            events_pb2.OutboundMessage(
+                kind=events_pb2.OUTBOUND_KIND_PUBLIC_CLOSE_THE_LOOP,
+                surface=events_pb2.SURFACE_PUBLIC,
+                reply_to_message_id=original.message_id if original else "",
+                text=text,
+                lang=lang,
+            )
+        ],
+        created_at=_ts(now),
+        reason="case resolved after a private handoff",
+    )
+
+
+def _copy(case: events_pb2.Case) -> events_pb2.Case:
+    # Table values must be replaced, never mutated in place (the changelog would miss it).
+    copy = events_pb2.Case()
+    copy.CopyFrom(case)
+    return copy
+
+
+def _touch(case: events_pb2.Case, now: datetime) -> None:
+    case.version += 1
+    case.updated_at.CopyFrom(_ts(now))

@@ -1,0 +1,61 @@
+"""The cases as CaseService shows them: the latest snapshot of every case, built from
+the ``care.cases.v1`` topic, plus live subscribers for WatchAssignments."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+
+from carerouter.v1 import events_pb2
+
+SUBSCRIBER_QUEUE = 10_000
+
+
+class CaseView:
+    """In-memory view; fed one snapshot at a time, older versions ignored."""
+
+    def __init__(self) -> None:
+        self._cases: dict[str, events_pb2.Case] = {}
+        self._subscribers: set[asyncio.Queue[events_pb2.Case]] = set()
+
+    def apply(self, raw: bytes | None) -> None:
+        if not raw:
+            return
+        case = events_pb2.Case()
+        case.ParseFromString(raw)
+        previous = self._cases.get(case.case_id)
+        if previous is not None and previous.version >= case.version:
+            return
+        self._cases[case.case_id] = case
+        if previous is None or previous.assignment != case.assignment:
+            for queue in self._subscribers:
+                if queue.full():
+                    queue.get_nowait()  # a slow watcher loses its oldest, never blocks us
+                queue.put_nowait(case)
+
+    def get(self, case_id: str) -> events_pb2.Case | None:
+        return self._cases.get(case_id)
+
+    def select(
+        self, queue: str = "", status: int = 0, conversation_key: str = ""
+    ) -> Iterator[events_pb2.Case]:
+        for case_id in sorted(self._cases):
+            case = self._cases[case_id]
+            if queue and case.assignment.queue != queue:
+                continue
+            if status and case.status != status:
+                continue
+            if conversation_key and case.conversation_key != conversation_key:
+                continue
+            yield case
+
+    def subscribe(self) -> asyncio.Queue[events_pb2.Case]:
+        queue: asyncio.Queue[events_pb2.Case] = asyncio.Queue(SUBSCRIBER_QUEUE)
+        self._subscribers.add(queue)
+        return queue
+
+    def unsubscribe(self, queue: asyncio.Queue[events_pb2.Case]) -> None:
+        self._subscribers.discard(queue)
+
+    def __len__(self) -> int:
+        return len(self._cases)
