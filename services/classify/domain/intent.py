@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from .lexicon import INTENT_LEXICON, QUESTION_CUES, SARCASM_CUES, CueLexicon, Lexicon
-from .matcher import PhraseMatch, PhraseMatcher
+from .matcher import PhraseMatcher
 from .results import INTENTS
 from .text import Prepared
 
@@ -23,11 +23,13 @@ MAX_EXPLAINED: Final = 5
 
 @dataclass(frozen=True, slots=True)
 class LexEntry:
-    """Payload of a lexicon phrase: which intent it supports, in which language."""
+    """Payload of a phrase: which intent it supports, in which language, and
+    whether it is plain lexicon evidence, a question cue or a sarcasm cue."""
 
     intent: str
     lang: str
     weight: float
+    kind: str = "lexicon"
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,10 +88,10 @@ def _entries(lexicon: Lexicon) -> Iterable[tuple[str, LexEntry]]:
                 yield phrase, LexEntry(intent, lang, weight)
 
 
-def _cues(cues: CueLexicon) -> Iterable[tuple[str, tuple[str, float]]]:
+def _cues(cues: CueLexicon, intent: str, kind: str) -> Iterable[tuple[str, LexEntry]]:
     for lang, phrases in cues.items():
         for phrase, weight in phrases.items():
-            yield phrase, (lang, weight)
+            yield phrase, LexEntry(intent, lang, weight, kind)
 
 
 class IntentModel:
@@ -106,64 +108,54 @@ class IntentModel:
         foreign_factor: float = 0.8,
         question_mark_weight: float = 1.5,
     ) -> None:
-        self._lexicon = PhraseMatcher(_entries(lexicon))
-        self._questions = PhraseMatcher(_cues(question_cues))
-        self._sarcasm = PhraseMatcher(_cues(sarcasm_cues))
+        # one matcher for all three tables: a single pass over the text
+        self._matcher = PhraseMatcher(
+            (
+                *_entries(lexicon),
+                *_cues(question_cues, "question", "question-word"),
+                *_cues(sarcasm_cues, "complaint", "sarcasm"),
+            )
+        )
         self.other_prior = other_prior
         self.sharpness = sharpness
         self.foreign_factor = foreign_factor
         self.question_mark_weight = question_mark_weight
 
-    def _lexicon_evidence(self, prepared: Prepared, lang: str) -> list[Evidence]:
-        evidence: list[Evidence] = []
-        for match in self._lexicon.find(prepared.folded):
+    def _evidence(self, prepared: Prepared, lang: str) -> tuple[list[Evidence], ...]:
+        """Lexicon, question-word and sarcasm evidence, in that order."""
+        lexicon: list[Evidence] = []
+        questions: list[Evidence] = []
+        sarcasm: list[Evidence] = []
+        cue_lang = "en" if lang == "und" else lang
+        for match in self._matcher.find(prepared.folded):
             surface = prepared.surface(match.start, match.end)
             best: dict[str, LexEntry] = {}
             for entry in match.payloads:
-                current = best.get(entry.intent)
-                if current is None or self._rank(entry, lang) > self._rank(current, lang):
-                    best[entry.intent] = entry
-            for entry in best.values():
-                weight = entry.weight if entry.lang == lang or lang == "und" else (
-                    entry.weight * self.foreign_factor
-                )
-                evidence.append(Evidence(entry.intent, "lexicon", surface, entry.lang, weight))
-        return evidence
-
-    @staticmethod
-    def _rank(entry: LexEntry, lang: str) -> tuple[bool, float]:
-        return entry.lang == lang, entry.weight
-
-    def _question_evidence(self, prepared: Prepared, lang: str) -> list[Evidence]:
-        folded = prepared.folded
-        evidence: list[Evidence] = []
-        if "?" in folded or "¿" in folded or (lang == "el" and ";" in folded):
-            evidence.append(
-                Evidence("question", "question-mark", "?", "*", self.question_mark_weight)
-            )
-        cue_lang = "en" if lang == "und" else lang
-        matches: list[PhraseMatch[tuple[str, float]]] = self._questions.find(folded)
-        for match in matches:
-            for entry_lang, weight in match.payloads:
-                if entry_lang == cue_lang:
-                    surface = prepared.surface(match.start, match.end)
-                    evidence.append(
-                        Evidence("question", "question-word", surface, entry_lang, weight)
+                if entry.kind == "question-word":
+                    if entry.lang == cue_lang:  # function words: own language only
+                        questions.append(
+                            Evidence("question", entry.kind, surface, entry.lang, entry.weight)
+                        )
+                elif entry.kind == "sarcasm":
+                    sarcasm.append(
+                        Evidence("complaint", entry.kind, surface, entry.lang, entry.weight)
                     )
-        return evidence
+                else:
+                    current = best.get(entry.intent)
+                    if current is None or _rank(entry, lang) > _rank(current, lang):
+                        best[entry.intent] = entry
+            for entry in best.values():
+                foreign = entry.lang != lang and lang != "und"
+                weight = entry.weight * self.foreign_factor if foreign else entry.weight
+                lexicon.append(Evidence(entry.intent, "lexicon", surface, entry.lang, weight))
+        return lexicon, questions, sarcasm
 
-    def _sarcasm_evidence(self, prepared: Prepared) -> list[Evidence]:
-        evidence: list[Evidence] = []
-        for match in self._sarcasm.find(prepared.folded):
-            lang, weight = max(match.payloads, key=lambda p: p[1])
-            surface = prepared.surface(match.start, match.end)
-            evidence.append(Evidence("complaint", "sarcasm", surface, lang, weight))
-        return evidence
+    def _has_question_mark(self, folded: str, lang: str) -> bool:
+        return "?" in folded or "¿" in folded or (lang == "el" and ";" in folded)
 
     def score(self, prepared: Prepared, lang: str) -> IntentResult:
         """Score ``prepared`` (see :func:`.text.prepare`) written in ``lang``."""
-        evidence = self._lexicon_evidence(prepared, lang)
-        sarcasm = self._sarcasm_evidence(prepared)
+        evidence, questions, sarcasm = self._evidence(prepared, lang)
         if sarcasm:
             evidence = [
                 Evidence("complaint", "sarcasm-flip", e.text, e.lang, e.weight)
@@ -173,7 +165,11 @@ class IntentModel:
             ]
             evidence.extend(sarcasm)
         if not any(e.intent == "defect" and e.weight > 0 for e in evidence):
-            evidence.extend(self._question_evidence(prepared, lang))
+            if self._has_question_mark(prepared.folded, lang):
+                evidence.append(
+                    Evidence("question", "question-mark", "?", "*", self.question_mark_weight)
+                )
+            evidence.extend(questions)
 
         raw = dict.fromkeys(INTENTS, 0.0)
         raw["other"] = self.other_prior
@@ -182,6 +178,10 @@ class IntentModel:
         scores = softmax(raw, self.sharpness)
         intent = max(INTENTS, key=lambda name: scores[name])
         return IntentResult(intent, scores, tuple(evidence), bool(sarcasm), self.other_prior)
+
+
+def _rank(entry: LexEntry, lang: str) -> tuple[bool, float]:
+    return entry.lang == lang, entry.weight
 
 
 def softmax(raw: Mapping[str, float], sharpness: float) -> dict[str, float]:

@@ -9,7 +9,6 @@ script the post is written in.
 
 from __future__ import annotations
 
-import re
 import threading
 from collections import Counter
 from typing import Any, Final, cast
@@ -21,9 +20,9 @@ SUPPORTED_LANGUAGES: Final[tuple[str, ...]] = (
     "el", "ja", "zh", "ko", "ru", "ar",
 )
 UNDETERMINED: Final = "und"
-# py3langid walks the text byte by byte in Python; the first ~200 characters
-# decide as well as the whole post
-MAX_LANGID_CHARS: Final = 200
+# py3langid walks the text byte by byte in Python; the first ~100 characters
+# decide almost as well as the whole post
+MAX_LANGID_CHARS: Final = 100
 
 _HINT_ALIASES: Final = {"iw": "he", "in": "id", "nb": "no", "nn": "no", "ji": "yi"}
 _SCRIPT_OF_LANG: Final[dict[str, frozenset[str]]] = {
@@ -42,36 +41,49 @@ _SCRIPT_OF_LANG: Final[dict[str, frozenset[str]]] = {
 _LATIN: Final = frozenset({"latin"})
 
 
-# runs of letters per writing system (coarse: only what language id needs)
-_SCRIPT_RUNS: Final = re.compile(
-    "|".join(
-        f"(?P<{name}>[{chars}]+)"
-        for name, chars in (
-            ("latin", "A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u1E00-\u1EFF"
-                      "\uFF21-\uFF3A\uFF41-\uFF5A"),
-            ("kana", "\u3040-\u309F\u30A0-\u30FF\u31F0-\u31FF\uFF66-\uFF9F"),
-            ("han", "\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\U00020000-\U0003FFFF"),
-            ("greek", "\u0386-\u03CE\u1F00-\u1FFF"),
-            ("hangul", "\uAC00-\uD7AF\u1100-\u11FF\u3130-\u318F"),
-            ("cyrillic", "\u0400-\u04FF"),
-            ("arabic", "\u0620-\u064A\u0671-\u06D3"),
-            ("hebrew", "\u05D0-\u05EA"),
-            ("thai", "\u0E01-\u0E30"),
-            ("devanagari", "\u0904-\u0939"),
-        )
-    )
+# writing systems by code point range (coarse: only what language id needs)
+_SCRIPT_RANGES: Final[tuple[tuple[str, tuple[tuple[int, int], ...]], ...]] = (
+    ("latin", ((0x41, 0x5A), (0x61, 0x7A), (0xC0, 0xD6), (0xD8, 0xF6), (0xF8, 0x24F),
+               (0x1E00, 0x1EFF), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))),
+    ("kana", ((0x3040, 0x309F), (0x30A0, 0x30FF), (0x31F0, 0x31FF), (0xFF66, 0xFF9F))),
+    ("han", ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x3FFFF))),
+    ("greek", ((0x386, 0x3CE), (0x1F00, 0x1FFF))),
+    ("hangul", ((0xAC00, 0xD7AF), (0x1100, 0x11FF), (0x3130, 0x318F))),
+    ("cyrillic", ((0x400, 0x4FF),)),
+    ("arabic", ((0x620, 0x64A), (0x671, 0x6D3))),
+    ("hebrew", ((0x5D0, 0x5EA),)),
+    ("thai", ((0xE01, 0xE30),)),
+    ("devanagari", ((0x904, 0x939),)),
 )
-_ASCII_LETTERS: Final = re.compile("[A-Za-z]")
+_SCRIPT_TAGS: Final = {name: chr(0x41 + i) for i, (name, _) in enumerate(_SCRIPT_RANGES)}
+
+
+class _ScriptTable(dict[int, "str | None"]):
+    """``str.translate`` table: a letter becomes its script's tag, anything else
+    disappears; filled on first sight of each character."""
+
+    def __missing__(self, codepoint: int) -> str | None:
+        tag = None
+        for name, ranges in _SCRIPT_RANGES:
+            if any(low <= codepoint <= high for low, high in ranges):
+                tag = _SCRIPT_TAGS[name]
+                break
+        if len(self) < 65536:
+            self[codepoint] = tag
+        return tag
+
+
+_SCRIPT_TABLE: Final = _ScriptTable()
 
 
 def script_counts(text: str) -> Counter[str]:
     """Number of letters per writing system."""
+    tags = text.translate(_SCRIPT_TABLE)
     counts: Counter[str] = Counter()
-    if text.isascii():
-        counts["latin"] = len(_ASCII_LETTERS.findall(text))
-        return counts
-    for m in _SCRIPT_RUNS.finditer(text):
-        counts[str(m.lastgroup)] += m.end() - m.start()
+    for name, tag in _SCRIPT_TAGS.items():
+        n = tags.count(tag)
+        if n:
+            counts[name] = n
     return counts
 
 

@@ -72,6 +72,12 @@ def _finding(kind: str, start: int, end: int, label: str, detail: str = "") -> P
     return PiiFinding(PiiSpan(kind, start, end), label, detail)
 
 
+@lru_cache(maxsize=32)
+def _digits(text: str) -> int:
+    """Number of digits in ``text``: most detectors need several to fire at all."""
+    return sum(text.count(d) for d in "0123456789０１２３４５６７８９")
+
+
 # --- email -------------------------------------------------------------------------
 
 _EMAIL_RE: Final = re.compile(
@@ -81,6 +87,8 @@ _EMAIL_RE: Final = re.compile(
 
 
 def detect_emails(text: str, lang: str) -> Iterator[PiiFinding]:
+    if "@" not in text:
+        return
     for m in _EMAIL_RE.finditer(text):
         local = m.group().split("@", 1)[0]
         if ".." not in local and not local.endswith("."):
@@ -103,6 +111,8 @@ def _card_groups_ok(raw: str) -> bool:
 
 
 def detect_cards(text: str, lang: str) -> Iterator[PiiFinding]:
+    if _digits(text) < 13:
+        return
     for m in _CARD_RE.finditer(text):
         digits = re.sub(r"\D", "", m.group())
         if (
@@ -122,6 +132,8 @@ _IBAN_RE: Final = re.compile(
 
 
 def detect_ibans(text: str, lang: str) -> Iterator[PiiFinding]:
+    if _digits(text) < 8:
+        return
     for m in _IBAN_RE.finditer(text):
         parts = m.group().split(" ")
         # the pattern may run into following words: try the longest valid prefix
@@ -149,13 +161,28 @@ class _Label:
     end: int
 
 
+# labels whose values need no digits: without a digit in the post, only these matter
+_DIGITLESS_STEMS: Final = tuple(
+    fold(stem)
+    for stem in (
+        "pass", "pw", "pin", "contraseña", "clave", "kennwort", "mdp", "senha", "パスワード",
+        "暗証", "密码", "密碼", "salasan", "κωδικ", "booking", "pnr", "confirmation",
+        "locator", "localizador", "reserva", "buchung", "réservation", "prenotazione",
+        "varaus", "予約", "预订", "預訂",
+    )
+)
+
+
 @lru_cache(maxsize=32)
 def _labels(text: str) -> tuple[_Label, ...]:
     """Value-announcing labels in ``text`` (cached: every detector asks)."""
+    folded = fold(text)
+    if not _digits(text) and not any(stem in folded for stem in _DIGITLESS_STEMS):
+        return ()
     size = len(text)
     return tuple(
         _Label(kind, m.start, m.end)
-        for m in _LABEL_MATCHER.find(fold(text))
+        for m in _LABEL_MATCHER.find(folded)
         if m.end <= size
         for kind in m.payloads
     )
@@ -256,6 +283,8 @@ def _parse_phone(raw: str, regions: tuple[str, ...]) -> phonenumbers.PhoneNumber
 
 
 def detect_phones(text: str, lang: str) -> Iterator[PiiFinding]:
+    if _digits(text) < 7:
+        return
     regions = PHONE_REGIONS.get(lang, ("US",))
     for m in _PHONE_CANDIDATE_RE.finditer(text):
         digits = sum(ch.isdigit() for ch in m.group())
@@ -296,11 +325,10 @@ _LABELLED_NATIONAL_ID_RE: Final = re.compile(
     pat.CONNECTOR + r"(?P<id>[A-Za-z0-9](?:[A-Za-z0-9 -]{4,18}[A-Za-z0-9]))(?![A-Za-z0-9])",
     re.IGNORECASE,
 )
-_SEVEN_DIGITS_RE: Final = re.compile(r"\d(?:\D*\d){6}")
 
 
 def detect_national_ids(text: str, lang: str) -> Iterator[PiiFinding]:
-    if not _SEVEN_DIGITS_RE.search(text):
+    if _digits(text) < 7:
         return
     for m in _NATIONAL_ID_RE.finditer(text):
         _, is_valid, kind = _NATIONAL_IDS[int(str(m.lastgroup)[1:])]
@@ -364,11 +392,10 @@ _ADDRESS_RES: Final[tuple[re.Pattern[str], ...]] = (
 _ADDRESS_VALUE_RE: Final = re.compile(
     r"\s*:?\s*(?P<addr>[^.!?\n]{0,60}?\d[^.!?\n]{0,40}?)(?=\s*(?:[.!?\n]|$))"
 )
-_DIGIT_RE: Final = re.compile(r"\d")
 
 
 def detect_addresses(text: str, lang: str) -> Iterator[PiiFinding]:
-    if not _DIGIT_RE.search(text):
+    if not _digits(text):
         return
     for regex in _ADDRESS_RES:
         for m in regex.finditer(text):

@@ -64,12 +64,21 @@ def fold(text: str) -> str:
 
 def noise_spans(text: str) -> list[tuple[int, int]]:
     """Offsets of URLs and @handles, which carry no intent and must not yield PII."""
+    if not has_noise(text):
+        return []
     return [m.span() for m in _NOISE_RE.finditer(text)]
 
 
+def has_noise(text: str) -> bool:
+    """Cheap test for whether ``text`` may contain URLs or @handles."""
+    return "@" in text or "http" in text or "www." in text or "WWW." in text
+
+
 def strip_noise(text: str) -> str:
-    """Text without URLs and @handles, hashtag marks removed (for language id)."""
-    return HASHTAG_RE.sub(r"\1", _NOISE_RE.sub(" ", text))
+    """Text without URLs, @handles and hashtag marks (for language id)."""
+    if has_noise(text):
+        text = _NOISE_RE.sub(" ", text)
+    return text.replace("#", " ")
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -111,9 +120,7 @@ def _split_hashtag(match: re.Match[str]) -> str:
 
 def prepare(text: str) -> Prepared:
     """Clean and fold ``text`` for lexicon matching."""
-    cleaned = text
-    if "@" in text or "http" in text or "www." in text:
-        cleaned = _NOISE_RE.sub(_blank, text)
+    cleaned = _NOISE_RE.sub(_blank, text) if has_noise(text) else text
     if "#" not in cleaned:
         return Prepared(text, fold(cleaned))
     pieces: list[str] = []
