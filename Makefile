@@ -42,10 +42,10 @@ proto: install ## regenerate Python code from protos/
 lint: install ## ruff and mypy --strict
 	$(BIN)/ruff check services tests tools
 	$(BIN)/ruff format --check services tests tools
-	$(BIN)/mypy
+	tools/mypy_tree.sh && $(BIN)/mypy
 
 typecheck: install
-	$(BIN)/mypy
+	tools/mypy_tree.sh && $(BIN)/mypy
 
 clean:
 	rm -rf $(VENV) .carerouter .pytest_cache .mypy_cache .ruff_cache

@@ -14,25 +14,29 @@ def _serve(service: str) -> int:
     from carerouter.common.logging import configure_logging  # noqa: PLC0415 - fast --help
 
     if service == "ingest":
-        from carerouter.ingest.main import IngestSettings, serve as serve_ingest  # noqa: PLC0415
+        from carerouter.ingest.main import IngestSettings  # noqa: PLC0415
+        from carerouter.ingest.main import serve as serve_ingest  # noqa: PLC0415
 
         settings_i = IngestSettings()
         configure_logging(settings_i.log_level, settings_i.log_format, service)
         asyncio.run(serve_ingest(settings_i))
     elif service == "classify":
-        from carerouter.classify.main import ClassifySettings, serve as serve_classify  # noqa: PLC0415
+        from carerouter.classify.main import ClassifySettings  # noqa: PLC0415
+        from carerouter.classify.main import serve as serve_classify  # noqa: PLC0415
 
         settings_c = ClassifySettings()
         configure_logging(settings_c.log_level, settings_c.log_format, service)
         asyncio.run(serve_classify(settings_c))
     elif service == "route":
-        from carerouter.route.main import RouteSettings, serve as serve_route  # noqa: PLC0415
+        from carerouter.route.main import RouteSettings  # noqa: PLC0415
+        from carerouter.route.main import serve as serve_route  # noqa: PLC0415
 
         settings_r = RouteSettings()
         configure_logging(settings_r.log_level, settings_r.log_format, service)
         asyncio.run(serve_route(settings_r))
     else:
-        from carerouter.notify.main import NotifySettings, serve as serve_notify  # noqa: PLC0415
+        from carerouter.notify.main import NotifySettings  # noqa: PLC0415
+        from carerouter.notify.main import serve as serve_notify  # noqa: PLC0415
 
         settings_n = NotifySettings()
         configure_logging(settings_n.log_level, settings_n.log_format, service)
@@ -66,7 +70,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     run.add_argument("--partitions", type=int, default=3, help="partitions per topic")
     run.add_argument(
-        "--max-wait", type=float, default=120.0, help="seconds to wait for SLA clocks after the stream"
+        "--max-wait",
+        type=float,
+        default=120.0,
+        help="seconds to wait for SLA clocks after the stream",
     )
     run.add_argument("--run-dir", metavar="DIR", help="where logs and outputs go")
 

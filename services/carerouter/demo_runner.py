@@ -80,7 +80,9 @@ class Outputs:
     def _write(self, topic: str, message: Any) -> None:
         handle = self.files.get(topic)
         if handle is None:
-            handle = self.files[topic] = open(self.run_dir / f"{topic}.jsonl", "w", encoding="utf-8")  # noqa: SIM115
+            handle = self.files[topic] = open(  # noqa: SIM115 - closed in close()
+                self.run_dir / f"{topic}.jsonl", "w", encoding="utf-8"
+            )
         handle.write(json.dumps(MessageToDict(message), ensure_ascii=False) + "\n")
 
     def on_classified(self, _key: bytes | None, raw: bytes | None) -> None:
@@ -133,7 +135,9 @@ class Outputs:
         latest: datetime | None = None
         for case in self.cases.values():
             for planned in planned_notifications(case, calendar):
-                if planned.sla_event_id not in self.sla_ids and (latest is None or planned.at > latest):
+                if planned.sla_event_id not in self.sla_ids and (
+                    latest is None or planned.at > latest
+                ):
                     latest = planned.at
         return latest
 
@@ -217,7 +221,9 @@ class Feeder:
             body = await response.json()
             if response.status != 202:
                 self.stats.rejected += len(events)
-                print(f"\n  ingest answered {response.status}: {body.get('message')}", file=sys.stderr)
+                print(
+                    f"\n  ingest answered {response.status}: {body.get('message')}", file=sys.stderr
+                )
                 return
             self.stats.accepted += body["produced"]
             self.stats.duplicates += body["duplicates"]
@@ -258,7 +264,7 @@ class Feeder:
         action = events_pb2.AgentAction(
             action_id=f"demo-{self.stats.actions}",
             case_id=case.case_id,
-            type=ACTION_TYPES[item["action"]],  # type: ignore[arg-type]
+            type=ACTION_TYPES[item["action"]],
             agent=item.get("agent", ""),
             text=item.get("text") or "",
         )
@@ -313,15 +319,21 @@ def print_summary(outputs: Outputs, feeder: Feeder, run_dir: Path, elapsed: floa
         f"  cases {len(cases)}, DM handoffs {outputs.handoffs}, public close-the-loop replies "
         f"{outputs.close_the_loop}, agent actions {f.actions}"
     )
-    header = f"  {'queue':<12}{'cases':>7}{'open':>7}{'resolved':>10}{'handoffs':>10}{'warnings':>10}{'breaches':>10}"
+    header = f"  {'queue':<12}{'cases':>7}{'open':>7}" + "".join(
+        f"{title:>10}" for title in ("resolved", "handoffs", "warnings", "breaches")
+    )
     print("\n  Per queue\n" + header)
     queues = sorted({c.assignment.queue for c in cases})
     for queue in queues:
         in_queue = [c for c in cases if c.assignment.queue == queue]
         resolved = sum(c.status == events_pb2.CASE_STATUS_RESOLVED for c in in_queue)
         handed = sum(c.handed_off for c in in_queue)
-        warnings = sum(n for (q, _, lvl), n in outputs.sla.items() if q == queue and lvl == "warning")
-        breaches = sum(n for (q, _, lvl), n in outputs.sla.items() if q == queue and lvl == "breach")
+        warnings = sum(
+            n for (q, _, lvl), n in outputs.sla.items() if q == queue and lvl == "warning"
+        )
+        breaches = sum(
+            n for (q, _, lvl), n in outputs.sla.items() if q == queue and lvl == "breach"
+        )
         print(
             f"  {queue:<12}{len(in_queue):>7}{len(in_queue) - resolved:>7}{resolved:>10}"
             f"{handed:>10}{warnings:>10}{breaches:>10}"
@@ -350,7 +362,7 @@ async def _demo(args: argparse.Namespace, bootstrap: str, run_dir: Path) -> int:
         await loop.run_in_executor(None, stack.stop)
 
 
-async def _with_stack(
+async def _with_stack(  # noqa: PLR0917 - private helper split out of _demo
     args: argparse.Namespace,
     stack: Stack,
     items: list[dict[str, Any]],

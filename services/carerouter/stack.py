@@ -141,7 +141,9 @@ class Stack:
 
     def stop(self, grace_s: float = 15.0) -> None:
         """SIGTERM every service, wait for a graceful stop, SIGKILL what is left."""
-        running = [s.process for s in self.services.values() if s.process and s.process.poll() is None]
+        running = [
+            s.process for s in self.services.values() if s.process and s.process.poll() is None
+        ]
         for process in running:
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(process.pid, signal.SIGTERM)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import grpc
-
 from carerouter.classify.convert import to_proto
 from carerouter.classify.domain import Classifier
+from carerouter.common.server import abort
 from carerouter.v1 import events_pb2, services_pb2, services_pb2_grpc
 
 MAX_TEXT_CHARS = 20_000
@@ -19,10 +19,12 @@ class ClassifierServicer(services_pb2_grpc.ClassifierServiceServicer):
         self, request: services_pb2.ClassifyRequest, context: grpc.aio.ServicerContext
     ) -> events_pb2.Classification:
         if not request.text.strip():
-            await context.abort(grpc.StatusCode.INVALID_ARGUMENT, "text: must contain text")
+            await abort(context, grpc.StatusCode.INVALID_ARGUMENT, "text: must contain text")
         if len(request.text) > MAX_TEXT_CHARS:
-            await context.abort(
-                grpc.StatusCode.INVALID_ARGUMENT, f"text: at most {MAX_TEXT_CHARS} characters"
+            await abort(
+                context,
+                grpc.StatusCode.INVALID_ARGUMENT,
+                f"text: at most {MAX_TEXT_CHARS} characters",
             )
         result = self._classifier.classify(request.text, lang_hint=request.lang_hint or None)
         return to_proto(request.event_id, result)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pydantic import Field
-
 from carerouter.classify import agent
 from carerouter.classify.domain import Classifier
 from carerouter.classify.grpc_api import ClassifierServicer
@@ -13,6 +11,7 @@ from carerouter.common.server import ServiceHost, http_app
 from carerouter.common.settings import ServiceSettings
 from carerouter.common.streams import build_app
 from carerouter.v1 import services_pb2_grpc
+from pydantic import Field
 
 
 class ClassifySettings(ServiceSettings):
@@ -38,7 +37,10 @@ def build(settings: ClassifySettings) -> ServiceHost:
         metrics=metrics,
         http=http_app(metrics, ready=lambda: host.ready),
         grpc_services=[
-            (services_pb2_grpc.add_ClassifierServiceServicer_to_server, ClassifierServicer(classifier))
+            (
+                services_pb2_grpc.add_ClassifierServiceServicer_to_server,
+                ClassifierServicer(classifier),
+            )
         ],
         grpc_service_names=["carerouter.v1.ClassifierService"],
         on_start=[start],

@@ -101,7 +101,9 @@ class EmbeddedBroker:
                 return self
             time.sleep(0.05)
         self.stop()
-        raise BrokerError(f"tansu did not listen on {self.bootstrap_servers} within {self.start_timeout}s")
+        raise BrokerError(
+            f"tansu did not listen on {self.bootstrap_servers} within {self.start_timeout}s"
+        )
 
     def stop(self, grace: float = 2.0) -> None:
         """SIGTERM, a short wait, then SIGKILL: Tansu does not always exit on SIGTERM."""

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Iterable
 
 from aiokafka import AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import KafkaError, TopicAlreadyExistsError
-
 from carerouter.common import topics
 from carerouter.common.logging import get_logger
 from carerouter.common.settings import ServiceSettings
@@ -45,10 +45,9 @@ async def ensure_topics(
             if name not in existing
         ]
         if missing:
-            try:
+            # Another service may create one between our list and our create.
+            with contextlib.suppress(TopicAlreadyExistsError):
                 await admin.create_topics(missing)
-            except TopicAlreadyExistsError:
-                pass  # another service created it between our list and create
             log.info("topics_created", topics=[t.name for t in missing])
     finally:
         await admin.close()

@@ -41,8 +41,23 @@ def _redact(value: Any) -> Any:
 
 # Keys whose values are our own identifiers and safe to log verbatim.
 _SAFE_KEYS = frozenset(
-    {"timestamp", "level", "logger", "service", "topic", "partition", "offset", "event_id",
-     "case_id", "action_id", "queue", "port", "bootstrap_servers", "duration_ms", "count"}
+    {
+        "timestamp",
+        "level",
+        "logger",
+        "service",
+        "topic",
+        "partition",
+        "offset",
+        "event_id",
+        "case_id",
+        "action_id",
+        "queue",
+        "port",
+        "bootstrap_servers",
+        "duration_ms",
+        "count",
+    }
 )
 
 

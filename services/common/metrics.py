@@ -51,11 +51,15 @@ class Metrics:
             registry=r,
         )
         self.routed = Counter(
-            "carerouter_routed_total", "Messages routed by queue and intent", ["queue", "intent"],
+            "carerouter_routed_total",
+            "Messages routed by queue and intent",
+            ["queue", "intent"],
             registry=r,
         )
         self.handoffs = Counter(
-            "carerouter_dm_handoffs_total", "Sensitive public posts moved to DM", ["queue"],
+            "carerouter_dm_handoffs_total",
+            "Sensitive public posts moved to DM",
+            ["queue"],
             registry=r,
         )
         self.open_cases = Gauge(

@@ -7,19 +7,24 @@ import asyncio
 import signal
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NoReturn
 
 import grpc
 from aiohttp import web
-from grpc_health.v1 import health, health_pb2, health_pb2_grpc
-
 from carerouter.common.logging import get_logger
 from carerouter.common.metrics import Metrics
 from carerouter.common.settings import ServiceSettings
+from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 
 log = get_logger(__name__)
 
 ReadinessCheck = Callable[[], bool]
+
+
+async def abort(context: grpc.aio.ServicerContext, code: grpc.StatusCode, details: str) -> NoReturn:
+    """End the RPC with a status; ``context.abort`` raises, this states it to the checker."""
+    await context.abort(code, details)
+    raise AssertionError("grpc abort returned")  # pragma: no cover
 
 
 def http_app(metrics: Metrics, ready: ReadinessCheck) -> web.Application:
@@ -91,7 +96,7 @@ class ServiceHost:
             for hook in reversed(self.on_stop):
                 try:
                     await hook()
-                except Exception:  # noqa: BLE001 - keep stopping the rest
+                except Exception:
                     log.exception("stop_hook_failed")
             await runner.cleanup()
             log.info("service_stopped")
@@ -117,4 +122,4 @@ class ServiceHost:
         if self._health is None:
             return
         for name in ("", *self.grpc_service_names):
-            await self._health.set(name, status)  # type: ignore[arg-type]
+            await self._health.set(name, status)

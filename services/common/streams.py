@@ -13,14 +13,13 @@ from typing import Any, TypeVar
 
 import faust
 import faust.transport.drivers.aiokafka as faust_aiokafka
-from google.protobuf.message import Message
-from google.protobuf.timestamp_pb2 import Timestamp
-
 from carerouter.common import topics
 from carerouter.common.logging import get_logger
 from carerouter.common.metrics import Metrics
 from carerouter.common.settings import ServiceSettings
 from carerouter.v1 import events_pb2
+from google.protobuf.message import Message
+from google.protobuf.timestamp_pb2 import Timestamp
 
 log = get_logger(__name__)
 M = TypeVar("M", bound=Message)
@@ -36,7 +35,7 @@ def _tune_worker_consumer() -> None:
     floor. aiokafka reads the attribute when the consumer starts, so setting it right
     after construction is enough.
     """
-    thread_cls = faust_aiokafka.AIOKafkaConsumerThread
+    thread_cls: Any = faust_aiokafka.AIOKafkaConsumerThread
     if getattr(thread_cls, "_carerouter_tuned", False):
         return
     original = thread_cls._create_worker_consumer
@@ -145,6 +144,6 @@ def decode(message_type: type[M], raw: bytes | None) -> M:
     message = message_type()
     try:
         message.ParseFromString(raw)
-    except Exception as exc:  # noqa: BLE001 - protobuf raises its own DecodeError
+    except Exception as exc:
         raise PoisonMessage(f"not a {message_type.__name__}: {exc}") from exc
     return message

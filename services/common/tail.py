@@ -11,7 +11,6 @@ import contextlib
 from collections.abc import Callable
 
 from aiokafka import AIOKafkaConsumer, TopicPartition
-
 from carerouter.common.logging import get_logger
 from carerouter.common.settings import ServiceSettings
 
@@ -72,13 +71,13 @@ class TopicTail:
                 for record in records:
                     try:
                         self._on_record(record.key, record.value)
-                    except Exception:  # noqa: BLE001 - one bad record must not stop the view
+                    except Exception:
                         log.exception("tail_record_failed", topic=self._topic)
-                if not self.caught_up.is_set() and tp in self._targets and records:
-                    if records[-1].offset + 1 >= self._targets[tp]:
-                        del self._targets[tp]
-                        if not self._targets:
-                            self.caught_up.set()
+                target = self._targets.get(tp)
+                if target is not None and records and records[-1].offset + 1 >= target:
+                    del self._targets[tp]
+                    if not self._targets:
+                        self.caught_up.set()
 
     async def stop(self) -> None:
         if self._task is not None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 
 import grpc
-
 from carerouter.common.kafka import BrokerUnavailable
 from carerouter.common.metrics import Metrics
+from carerouter.common.server import abort
 from carerouter.ingest.publisher import Accepted, InvalidEvents, Publisher, validate
 from carerouter.ingest.schema import proto_to_input
 from carerouter.v1 import services_pb2, services_pb2_grpc
@@ -35,10 +35,10 @@ class IngestServicer(services_pb2_grpc.IngestServiceServicer):
             (accepted,) = await self._publisher.publish(events)
         except InvalidEvents as exc:
             self._metrics.events_failed.labels("ingest", "invalid").inc()
-            await context.abort(grpc.StatusCode.INVALID_ARGUMENT, str(exc))
+            await abort(context, grpc.StatusCode.INVALID_ARGUMENT, str(exc))
         except BrokerUnavailable as exc:
             self._metrics.events_failed.labels("ingest", "unavailable").inc()
-            await context.abort(grpc.StatusCode.UNAVAILABLE, str(exc))
+            await abort(context, grpc.StatusCode.UNAVAILABLE, str(exc))
         if accepted.duplicate:
             self._metrics.duplicates.labels("ingest").inc()
         else:

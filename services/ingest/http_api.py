@@ -6,7 +6,6 @@ import json
 from typing import Any
 
 from aiohttp import web
-
 from carerouter.common.kafka import BrokerUnavailable
 from carerouter.common.metrics import Metrics
 from carerouter.ingest.publisher import InvalidEvents, Publisher, validate
@@ -55,9 +54,7 @@ def add_routes(app: web.Application, publisher: Publisher, metrics: Metrics) -> 
         metrics.events_out.labels("ingest", "social.events.v1").inc(len(accepted) - duplicates)
         return web.json_response(
             {
-                "accepted": [
-                    {"event_id": a.event_id, "duplicate": a.duplicate} for a in accepted
-                ],
+                "accepted": [{"event_id": a.event_id, "duplicate": a.duplicate} for a in accepted],
                 "produced": len(accepted) - duplicates,
                 "duplicates": duplicates,
             },

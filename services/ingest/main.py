@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pydantic import Field
-
 from carerouter.common.kafka import EventProducer, ensure_topics, new_producer
 from carerouter.common.metrics import Metrics
 from carerouter.common.server import ServiceHost, http_app
@@ -13,6 +11,7 @@ from carerouter.ingest.grpc_api import IngestServicer
 from carerouter.ingest.http_api import add_routes
 from carerouter.ingest.publisher import Publisher
 from carerouter.v1 import services_pb2_grpc
+from pydantic import Field
 
 
 class IngestSettings(ServiceSettings):
@@ -24,7 +23,9 @@ class IngestSettings(ServiceSettings):
 
 def build(settings: IngestSettings) -> ServiceHost:
     metrics = Metrics("ingest")
-    producer = EventProducer(new_producer(settings, "carerouter-ingest"), settings.kafka_send_timeout_s)
+    producer = EventProducer(
+        new_producer(settings, "carerouter-ingest"), settings.kafka_send_timeout_s
+    )
     publisher = Publisher(
         producer.send_many, RecentIds(settings.dedup_window_s, settings.dedup_max_ids)
     )
@@ -42,7 +43,10 @@ def build(settings: IngestSettings) -> ServiceHost:
         metrics=metrics,
         http=app,
         grpc_services=[
-            (services_pb2_grpc.add_IngestServiceServicer_to_server, IngestServicer(publisher, metrics))
+            (
+                services_pb2_grpc.add_IngestServiceServicer_to_server,
+                IngestServicer(publisher, metrics),
+            )
         ],
         grpc_service_names=["carerouter.v1.IngestService"],
         on_start=[start],

@@ -10,9 +10,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
-
 from carerouter.v1 import events_pb2
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
 
 PlatformName = Literal["x", "facebook", "instagram", "youtube", "trustpilot", "google_reviews"]
 KindName = Literal["post", "mention", "comment", "reply", "dm", "review"]
@@ -79,7 +78,9 @@ class EventIn(BaseModel):
     @classmethod
     def _aware(cls, value: datetime) -> datetime:
         if value.tzinfo is None:
-            raise ValueError("must include a time zone offset (RFC 3339), e.g. 2026-11-23T10:15:00Z")
+            raise ValueError(
+                "must include a time zone offset (RFC 3339), e.g. 2026-11-23T10:15:00Z"
+            )
         return value.astimezone(UTC)
 
     @property

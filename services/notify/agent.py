@@ -9,7 +9,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 import faust
-
 from carerouter.common import topics
 from carerouter.common.logging import get_logger
 from carerouter.common.metrics import Metrics
@@ -45,13 +44,14 @@ class SlaTimers:
         )
         self.published = 0
 
-        @app.timer(interval=tick_interval_s)
         async def fire_due() -> None:
             await self.fire(datetime.now(UTC))
 
-        @app.timer(interval=30.0)
         async def rebuild() -> None:
             self.rebuild()
+
+        app.timer(interval=tick_interval_s)(fire_due)
+        app.timer(interval=30.0)(rebuild)
 
     def _case(self, key: bytes) -> events_pb2.Case | None:
         raw = self.clocks.get(key)
@@ -73,7 +73,11 @@ class SlaTimers:
 
     def on_case(self, key: bytes, case: events_pb2.Case) -> None:
         current = self._case(key)
-        if current is not None and current.case_id == case.case_id and current.version >= case.version:
+        if (
+            current is not None
+            and current.case_id == case.case_id
+            and current.version >= case.version
+        ):
             return  # an older snapshot redelivered
         self.clocks[key] = case.SerializeToString()
         self.schedule(key, case)

@@ -14,11 +14,14 @@ from datetime import UTC, datetime, timedelta
 from carerouter.notify.domain import BusinessCalendar, plan_deadlines
 from carerouter.v1 import events_pb2
 
-METRIC_NAMES = {
+METRIC_NAMES: dict[int, str] = {
     events_pb2.SLA_METRIC_FIRST_RESPONSE: "first_response",
     events_pb2.SLA_METRIC_RESOLUTION: "resolution",
 }
-LEVELS = {"warning": events_pb2.SLA_LEVEL_WARNING, "breach": events_pb2.SLA_LEVEL_BREACH}
+LEVELS: dict[str, int] = {
+    "warning": events_pb2.SLA_LEVEL_WARNING,
+    "breach": events_pb2.SLA_LEVEL_BREACH,
+}
 DEFAULT_WARN_FRACTION = 0.75
 
 
@@ -54,9 +57,7 @@ def _at(ts: object) -> datetime:
     return ts.ToDatetime(tzinfo=UTC)  # type: ignore[attr-defined, no-any-return]
 
 
-def planned_notifications(
-    case: events_pb2.Case, calendar: BusinessCalendar
-) -> list[Planned]:
+def planned_notifications(case: events_pb2.Case, calendar: BusinessCalendar) -> list[Planned]:
     """Every notification the case's running clocks will call for (past ones included)."""
     assignment = case.assignment
     warn = assignment.warn_fraction or DEFAULT_WARN_FRACTION

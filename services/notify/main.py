@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pydantic import Field
-
 from carerouter.common import topics
 from carerouter.common.kafka import ensure_topics
 from carerouter.common.metrics import Metrics
@@ -15,6 +13,7 @@ from carerouter.notify import agent
 from carerouter.notify.domain import BusinessCalendar
 from carerouter.notify.grpc_api import SlaFeed, SlaServicer
 from carerouter.v1 import services_pb2_grpc
+from pydantic import Field
 
 
 class NotifySettings(ServiceSettings):
@@ -28,7 +27,9 @@ def build(settings: NotifySettings) -> ServiceHost:
     app = build_app("carerouter-notify", settings)
     agent.register(app, BusinessCalendar.always_open(), metrics, settings.tick_interval_s)
     feed = SlaFeed()
-    tail = TopicTail(settings, topics.SLA_EVENTS, lambda _key, value: feed.apply(value), from_beginning=False)
+    tail = TopicTail(
+        settings, topics.SLA_EVENTS, lambda _key, value: feed.apply(value), from_beginning=False
+    )
     host: ServiceHost
 
     async def start() -> None:

@@ -8,7 +8,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 import faust
-
 from carerouter.classify.convert import INTENT_NAME
 from carerouter.common import topics
 from carerouter.common.metrics import Metrics
@@ -21,7 +20,7 @@ from carerouter.v1 import events_pb2
 PolicySource = Callable[[], Policy]
 
 
-def register(app: faust.App, policy: PolicySource, metrics: Metrics) -> faust.Table:
+def register(app: faust.App, policy: PolicySource, metrics: Metrics) -> None:
     classified = app.topic(topics.CLASSIFIED, key_type=bytes, value_type=bytes)
     actions = app.topic(topics.AGENT_ACTIONS, key_type=bytes, value_type=bytes)
     cases_topic = app.topic(topics.CASES, key_type=bytes, value_type=bytes)
@@ -64,7 +63,9 @@ def register(app: faust.App, policy: PolicySource, metrics: Metrics) -> faust.Ta
         if outcome.duplicate:
             metrics.duplicates.labels("route").inc()
         elif outcome.changed:
-            metrics.routed.labels(decision.queue, INTENT_NAME.get(item.classification.intent, "other")).inc()
+            metrics.routed.labels(
+                decision.queue, INTENT_NAME.get(item.classification.intent, "other")
+            ).inc()
         await publish(key, outcome)
 
     async def handle_action(event: faust.EventT[Any]) -> None:
@@ -84,5 +85,3 @@ def register(app: faust.App, policy: PolicySource, metrics: Metrics) -> faust.Ta
     @app.agent(actions, name="route-agent-actions")
     async def route_actions(stream: faust.StreamT[Any]) -> None:
         await process_each(stream, handle_action, dead_letters, metrics, "route-actions")
-
-    return table

@@ -12,10 +12,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from google.protobuf.timestamp_pb2 import Timestamp
-
 from carerouter.route.policy import PRIORITY_RANK, Decision, Policy
 from carerouter.v1 import events_pb2
+from google.protobuf.timestamp_pb2 import Timestamp
 
 MAX_MESSAGES_KEPT = 200
 MAX_ACTION_IDS_KEPT = 200
@@ -77,7 +76,7 @@ def fill_template(templates: dict[str, str], lang: str, **values: str) -> tuple[
 
 
 def _first_name(name: str) -> str:
-    return name.split()[0] if name.strip() else "there"
+    return name.split(maxsplit=1)[0] if name.strip() else "there"
 
 
 def on_message(
@@ -118,7 +117,10 @@ def on_message(
         case = _copy(case)
         if case.status == events_pb2.CASE_STATUS_RESOLVED:
             _reopen(case, event.created_at)
-        if PRIORITY_RANK[decision.priority] > PRIORITY_RANK[PRIORITY_NAME[case.assignment.priority]]:
+        if (
+            PRIORITY_RANK[decision.priority]
+            > PRIORITY_RANK[PRIORITY_NAME[case.assignment.priority]]
+        ):
             # A later, more urgent message (say, personal data posted publicly) escalates
             # the whole case; a calmer follow-up never downgrades it.
             case.assignment.CopyFrom(_assignment(decision))

@@ -6,9 +6,9 @@ import itertools
 from collections.abc import AsyncIterator, Awaitable, Callable
 
 import grpc
-
 from carerouter.common import topics
 from carerouter.common.kafka import BrokerUnavailable
+from carerouter.common.server import abort
 from carerouter.common.streams import now_timestamp
 from carerouter.route.read_model import CaseView
 from carerouter.v1 import events_pb2, services_pb2, services_pb2_grpc
@@ -28,7 +28,7 @@ class CaseServicer(services_pb2_grpc.CaseServiceServicer):
     ) -> events_pb2.Case:
         case = self._view.get(request.case_id)
         if case is None:
-            await context.abort(grpc.StatusCode.NOT_FOUND, f"case_id: no case {request.case_id!r}")
+            await abort(context, grpc.StatusCode.NOT_FOUND, f"case_id: no case {request.case_id!r}")
         return case
 
     async def ListCases(  # noqa: N802 - gRPC method name
@@ -36,13 +36,15 @@ class CaseServicer(services_pb2_grpc.CaseServiceServicer):
     ) -> services_pb2.ListCasesResponse:
         size = request.page_size or DEFAULT_PAGE
         if not 0 < size <= MAX_PAGE:
-            await context.abort(
-                grpc.StatusCode.INVALID_ARGUMENT, f"page_size: must be 1..{MAX_PAGE}"
+            await abort(
+                context, grpc.StatusCode.INVALID_ARGUMENT, f"page_size: must be 1..{MAX_PAGE}"
             )
         try:
             start = int(request.page_token or "0")
         except ValueError:
-            await context.abort(grpc.StatusCode.INVALID_ARGUMENT, "page_token: not a token we issued")
+            await abort(
+                context, grpc.StatusCode.INVALID_ARGUMENT, "page_token: not a token we issued"
+            )
         selected = self._view.select(request.queue, request.status, request.conversation_key)
         page = list(itertools.islice(selected, start, start + size + 1))
         more = len(page) > size
@@ -56,21 +58,23 @@ class CaseServicer(services_pb2_grpc.CaseServiceServicer):
         action = events_pb2.AgentAction()
         action.CopyFrom(request.action)
         if not action.action_id:
-            await context.abort(grpc.StatusCode.INVALID_ARGUMENT, "action.action_id: required")
+            await abort(context, grpc.StatusCode.INVALID_ARGUMENT, "action.action_id: required")
         if action.type == events_pb2.AGENT_ACTION_TYPE_UNSPECIFIED:
-            await context.abort(grpc.StatusCode.INVALID_ARGUMENT, "action.type: required")
+            await abort(context, grpc.StatusCode.INVALID_ARGUMENT, "action.type: required")
         case = self._view.get(action.case_id)
         if case is None:
-            await context.abort(
-                grpc.StatusCode.NOT_FOUND, f"action.case_id: no case {action.case_id!r}"
+            await abort(
+                context, grpc.StatusCode.NOT_FOUND, f"action.case_id: no case {action.case_id!r}"
             )
         action.conversation_key = case.conversation_key
         if not action.HasField("at"):
             action.at.CopyFrom(now_timestamp())
         try:
-            await self._send(topics.AGENT_ACTIONS, case.conversation_key, action.SerializeToString())
+            await self._send(
+                topics.AGENT_ACTIONS, case.conversation_key, action.SerializeToString()
+            )
         except BrokerUnavailable as exc:
-            await context.abort(grpc.StatusCode.UNAVAILABLE, str(exc))
+            await abort(context, grpc.StatusCode.UNAVAILABLE, str(exc))
         return services_pb2.RecordActionResponse(action_id=action.action_id, case_id=case.case_id)
 
     async def WatchAssignments(  # noqa: N802 - gRPC method name

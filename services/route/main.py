@@ -27,7 +27,9 @@ def build(settings: RouteSettings) -> ServiceHost:
     agent.register(app, lambda: policy, metrics)
     view = CaseView()
     tail = TopicTail(settings, topics.CASES, lambda _key, value: view.apply(value))
-    producer = EventProducer(new_producer(settings, "carerouter-route-api"), settings.kafka_send_timeout_s)
+    producer = EventProducer(
+        new_producer(settings, "carerouter-route-api"), settings.kafka_send_timeout_s
+    )
     host: ServiceHost
 
     async def start() -> None:

@@ -29,7 +29,9 @@ def parse_duration(value: object) -> float:
     elif isinstance(value, str) and (match := _DURATION.match(value)):
         seconds = float(match.group(1)) * _UNIT_SECONDS[match.group(2)]
     else:
-        raise ValueError(f"expected a duration such as 90, '45s', '15m', '4h' or '2d', got {value!r}")
+        raise ValueError(
+            f"expected a duration such as 90, '45s', '15m', '4h' or '2d', got {value!r}"
+        )
     if seconds <= 0:
         raise ValueError("a duration must be positive")
     return seconds

@@ -9,33 +9,37 @@ import aiohttp
 import grpc
 import pytest
 from aiokafka import AIOKafkaProducer
-from conftest import TopicsReader, eventually, make_event, unique
-
 from carerouter.common import topics
 from carerouter.ingest.schema import EventIn
 from carerouter.stack import Stack
 from carerouter.v1 import events_pb2, services_pb2, services_pb2_grpc
+from conftest import TopicsReader, eventually, make_event, unique
 
 pytestmark = pytest.mark.integration
 
 
 def classified_ids(outputs: TopicsReader) -> list[str]:
-    return [c.event.event_id for c in outputs[topics.CLASSIFIED].decoded(events_pb2.ClassifiedEvent)]
+    return [
+        c.event.event_id for c in outputs[topics.CLASSIFIED].decoded(events_pb2.ClassifiedEvent)
+    ]
 
 
 def cases_for(outputs: TopicsReader, conversation_key: str) -> dict[str, events_pb2.Case]:
     latest: dict[str, events_pb2.Case] = {}
     for case in outputs[topics.CASES].decoded(events_pb2.Case):
-        if case.conversation_key == conversation_key:
-            if case.case_id not in latest or latest[case.case_id].version < case.version:
-                latest[case.case_id] = case
+        if case.conversation_key != conversation_key:
+            continue
+        if case.case_id not in latest or latest[case.case_id].version < case.version:
+            latest[case.case_id] = case
     return latest
 
 
 async def post(stack: Stack, payload: object) -> tuple[int, dict[str, object]]:
-    async with aiohttp.ClientSession() as session:
-        async with session.post(f"{stack.services['ingest'].http_url}/v1/events", json=payload) as r:
-            return r.status, await r.json()
+    async with (
+        aiohttp.ClientSession() as session,
+        session.post(f"{stack.services['ingest'].http_url}/v1/events", json=payload) as r,
+    ):
+        return r.status, await r.json()
 
 
 def grpc_channel(stack: Stack, service: str) -> grpc.aio.Channel:
@@ -49,8 +53,19 @@ class TestNothingLost:
         """Distinct events sent over HTTP (batched) and gRPC (unary and stream) each yield
         exactly one classification, and every conversation gets one case."""
         threads = [unique("thread") for _ in range(10)]
-        http_events = [make_event(f"my parcel {i} never arrived, where is it?", thread_id=threads[i % 10]) for i in range(40)]
-        grpc_events = [make_event(f"app keeps crashing on login #{i}", platform="facebook", kind="comment", thread_id=threads[i % 10]) for i in range(20)]
+        http_events = [
+            make_event(f"my parcel {i} never arrived, where is it?", thread_id=threads[i % 10])
+            for i in range(40)
+        ]
+        grpc_events = [
+            make_event(
+                f"app keeps crashing on login #{i}",
+                platform="facebook",
+                kind="comment",
+                thread_id=threads[i % 10],
+            )
+            for i in range(20)
+        ]
         status, body = await post(stack, http_events[:20])
         assert status == 202, body
         status, body = await post(stack, {"events": http_events[20:]})
@@ -88,9 +103,13 @@ class TestNothingLost:
                 total += len(next(iter(cases.values())).messages)
             return total == 60
 
-        await eventually(all_cases_have_their_messages, what="one case per conversation with all messages")
+        await eventually(
+            all_cases_have_their_messages, what="one case per conversation with all messages"
+        )
 
-    async def test_event_sent_twice_is_produced_once(self, stack: Stack, outputs: TopicsReader) -> None:
+    async def test_event_sent_twice_is_produced_once(
+        self, stack: Stack, outputs: TopicsReader
+    ) -> None:
         """A platform retry (same platform and message id) is acknowledged as a duplicate and
         classified once."""
         event = make_event("love the new headphones, thank you!")
@@ -102,7 +121,9 @@ class TestNothingLost:
         await eventually(lambda: event_id in classified_ids(outputs), what="classified")
         marker = make_event("sent after the duplicate")
         await post(stack, marker)
-        await eventually(lambda: f"x:{marker['message_id']}" in classified_ids(outputs), what="marker")
+        await eventually(
+            lambda: f"x:{marker['message_id']}" in classified_ids(outputs), what="marker"
+        )
         assert classified_ids(outputs).count(event_id) == 1
 
 
@@ -121,14 +142,18 @@ class TestBadInput:
         assert (1, "author.id") in fields and (1, "created_at") in fields
         marker = make_event("marker after the invalid batch")
         await post(stack, marker)
-        await eventually(lambda: f"x:{marker['message_id']}" in classified_ids(outputs), what="marker")
+        await eventually(
+            lambda: f"x:{marker['message_id']}" in classified_ids(outputs), what="marker"
+        )
         assert f"x:{good['message_id']}" not in classified_ids(outputs)
 
     async def test_invalid_grpc_event_is_invalid_argument(self, stack: Stack) -> None:
         """IngestService answers INVALID_ARGUMENT naming the field."""
         async with grpc_channel(stack, "ingest") as channel:
             stub = services_pb2_grpc.IngestServiceStub(channel)
-            event = events_pb2.SocialEvent(platform=events_pb2.PLATFORM_X, kind=events_pb2.KIND_MENTION, text="hi")
+            event = events_pb2.SocialEvent(
+                platform=events_pb2.PLATFORM_X, kind=events_pb2.KIND_MENTION, text="hi"
+            )
             with pytest.raises(grpc.aio.AioRpcError) as info:
                 await stub.Publish(services_pb2.PublishRequest(event=event), timeout=10)
         assert info.value.code() == grpc.StatusCode.INVALID_ARGUMENT
@@ -143,20 +168,28 @@ class TestBadInput:
         producer = AIOKafkaProducer(bootstrap_servers=stack.bootstrap_servers)
         await producer.start()
         try:
-            await producer.send_and_wait(topics.SOCIAL_EVENTS, key=key, value=b"\xff\x00not protobuf")
+            await producer.send_and_wait(
+                topics.SOCIAL_EVENTS, key=key, value=b"\xff\x00not protobuf"
+            )
         finally:
             await producer.stop()
         after = make_event("posted after the poison message")
         await post(stack, after)
 
         def dead_lettered() -> list[events_pb2.DeadLetter]:
-            return [d for d in outputs[topics.DEAD_LETTER].decoded(events_pb2.DeadLetter) if d.key == key]
+            return [
+                d
+                for d in outputs[topics.DEAD_LETTER].decoded(events_pb2.DeadLetter)
+                if d.key == key
+            ]
 
         await eventually(lambda: len(dead_lettered()) == 1, what="poison message dead-lettered")
         letter = dead_lettered()[0]
         assert letter.stage == "classify" and letter.source_topic == topics.SOCIAL_EVENTS
         assert "SocialEvent" in letter.error
-        await eventually(lambda: f"x:{after['message_id']}" in classified_ids(outputs), what="flow continues")
+        await eventually(
+            lambda: f"x:{after['message_id']}" in classified_ids(outputs), what="flow continues"
+        )
 
 
 class TestHandoff:
@@ -177,12 +210,19 @@ class TestHandoff:
         key = f"x:{event['thread_id']}"
 
         def actions() -> list[events_pb2.OutboundAction]:
-            return [a for a in outputs[topics.OUTBOUND].decoded(events_pb2.OutboundAction) if a.conversation_key == key]
+            return [
+                a
+                for a in outputs[topics.OUTBOUND].decoded(events_pb2.OutboundAction)
+                if a.conversation_key == key
+            ]
 
         await eventually(lambda: len(actions()) == 1, what="handoff action")
         handoff = actions()[0]
         kinds = [m.kind for m in handoff.messages]
-        assert kinds == [events_pb2.OUTBOUND_KIND_PUBLIC_ACKNOWLEDGEMENT, events_pb2.OUTBOUND_KIND_PRIVATE_MESSAGE]
+        assert kinds == [
+            events_pb2.OUTBOUND_KIND_PUBLIC_ACKNOWLEDGEMENT,
+            events_pb2.OUTBOUND_KIND_PRIVATE_MESSAGE,
+        ]
         public = handoff.messages[0]
         assert public.surface == events_pb2.SURFACE_PUBLIC and public.lang == "es"
         assert public.reply_to_message_id == event["message_id"]
@@ -194,10 +234,15 @@ class TestHandoff:
 
         async with grpc_channel(stack, "route") as channel:
             stub = services_pb2_grpc.CaseServiceStub(channel)
-            fetched = await stub.GetCase(services_pb2.GetCaseRequest(case_id=case.case_id), timeout=5)
+            fetched = await stub.GetCase(
+                services_pb2.GetCaseRequest(case_id=case.case_id), timeout=5
+            )
             assert fetched.assignment.matched_rule == "sensitive-public-to-dm"
             action = events_pb2.AgentAction(
-                action_id=unique("act"), case_id=case.case_id, type=events_pb2.AGENT_ACTION_TYPE_RESOLVE, agent="RP"
+                action_id=unique("act"),
+                case_id=case.case_id,
+                type=events_pb2.AGENT_ACTION_TYPE_RESOLVE,
+                agent="RP",
             )
             request = services_pb2.RecordActionRequest(action=action)
             await stub.RecordAction(request, timeout=5)
@@ -212,7 +257,9 @@ class TestHandoff:
 
 
 class TestSla:
-    async def test_breach_is_published_exactly_once(self, stack: Stack, outputs: TopicsReader) -> None:
+    async def test_breach_is_published_exactly_once(
+        self, stack: Stack, outputs: TopicsReader
+    ) -> None:
         """With no agent response, the first-response clock publishes one warning and one
         breach (3 s target in the test policy), each exactly once, also on WatchBreaches."""
         event = make_event("my order has not arrived yet and nobody answers")
@@ -226,12 +273,24 @@ class TestSla:
             key = f"x:{event['thread_id']}"
 
             def sla() -> list[events_pb2.SlaEvent]:
-                return [s for s in outputs[topics.SLA_EVENTS].decoded(events_pb2.SlaEvent) if s.conversation_key == key]
+                return [
+                    s
+                    for s in outputs[topics.SLA_EVENTS].decoded(events_pb2.SlaEvent)
+                    if s.conversation_key == key
+                ]
 
             def first_response(level: int) -> list[events_pb2.SlaEvent]:
-                return [s for s in sla() if s.metric == events_pb2.SLA_METRIC_FIRST_RESPONSE and s.level == level]
+                return [
+                    s
+                    for s in sla()
+                    if s.metric == events_pb2.SLA_METRIC_FIRST_RESPONSE and s.level == level
+                ]
 
-            await eventually(lambda: len(first_response(events_pb2.SLA_LEVEL_BREACH)) >= 1, timeout=20, what="breach")
+            await eventually(
+                lambda: len(first_response(events_pb2.SLA_LEVEL_BREACH)) >= 1,
+                timeout=20,
+                what="breach",
+            )
             watched = None
             async for item in call:
                 if item.conversation_key == key:
@@ -239,13 +298,29 @@ class TestSla:
                     break
             call.cancel()
         assert watched is not None and watched.level == events_pb2.SLA_LEVEL_BREACH
-        await eventually(lambda: len([s for s in sla() if s.metric == events_pb2.SLA_METRIC_RESOLUTION and s.level == events_pb2.SLA_LEVEL_BREACH]) == 1, timeout=20, what="resolution breach")
+        await eventually(
+            lambda: (
+                len(
+                    [
+                        s
+                        for s in sla()
+                        if s.metric == events_pb2.SLA_METRIC_RESOLUTION
+                        and s.level == events_pb2.SLA_LEVEL_BREACH
+                    ]
+                )
+                == 1
+            ),
+            timeout=20,
+            what="resolution breach",
+        )
         await asyncio.sleep(2.0)  # several timer ticks later: still once each
         assert len(first_response(events_pb2.SLA_LEVEL_WARNING)) == 1
         assert len(first_response(events_pb2.SLA_LEVEL_BREACH)) == 1
         assert len({s.sla_event_id for s in sla()}) == len(sla()) == 4
 
-    async def test_first_response_stops_the_clock(self, stack: Stack, outputs: TopicsReader) -> None:
+    async def test_first_response_stops_the_clock(
+        self, stack: Stack, outputs: TopicsReader
+    ) -> None:
         """An agent's first response before the target means no first-response breach
         (praise goes to the relaxed policy: an 8 s target in the test policy)."""
         event = make_event("thank you so much, the support team was amazing! love it")
@@ -256,7 +331,9 @@ class TestSla:
         async with grpc_channel(stack, "route") as channel:
             stub = services_pb2_grpc.CaseServiceStub(channel)
             action = events_pb2.AgentAction(
-                action_id=unique("act"), case_id=case.case_id, type=events_pb2.AGENT_ACTION_TYPE_FIRST_RESPONSE
+                action_id=unique("act"),
+                case_id=case.case_id,
+                type=events_pb2.AGENT_ACTION_TYPE_FIRST_RESPONSE,
             )
             await stub.RecordAction(services_pb2.RecordActionRequest(action=action), timeout=5)
         await eventually(
@@ -267,7 +344,10 @@ class TestSla:
         opened = case.opened_at.ToDatetime(tzinfo=UTC)
         await asyncio.sleep(max(0.0, 9.0 - (datetime.now(UTC) - opened).total_seconds()))
         breaches = [
-            s for s in outputs[topics.SLA_EVENTS].decoded(events_pb2.SlaEvent)
-            if s.conversation_key == key and s.metric == events_pb2.SLA_METRIC_FIRST_RESPONSE and s.level == events_pb2.SLA_LEVEL_BREACH
+            s
+            for s in outputs[topics.SLA_EVENTS].decoded(events_pb2.SlaEvent)
+            if s.conversation_key == key
+            and s.metric == events_pb2.SLA_METRIC_FIRST_RESPONSE
+            and s.level == events_pb2.SLA_LEVEL_BREACH
         ]
         assert breaches == []

@@ -10,14 +10,13 @@ from pathlib import Path
 import aiohttp
 import grpc
 import pytest
-from conftest import TopicsReader, eventually, make_event, unique
-from grpc_health.v1 import health_pb2, health_pb2_grpc
-
 from carerouter.classify.domain import Classifier
 from carerouter.common.broker import EmbeddedBroker, free_port
 from carerouter.ingest.main import IngestSettings, build
 from carerouter.stack import Stack
 from carerouter.v1 import events_pb2, services_pb2, services_pb2_grpc
+from conftest import TopicsReader, make_event, unique
+from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 pytestmark = pytest.mark.integration
 
@@ -37,7 +36,9 @@ class TestHealthAndMetrics:
         """/metrics exposes per-service counters; an e-mail sent in a post never shows up."""
         event = make_event("my email is zed.secret@example.org and my order is late")
         async with aiohttp.ClientSession() as session:
-            async with session.post(f"{stack.services['ingest'].http_url}/v1/events", json=event) as r:
+            async with session.post(
+                f"{stack.services['ingest'].http_url}/v1/events", json=event
+            ) as r:
                 assert r.status == 202
             await asyncio.sleep(0.1)
             bodies = {}
@@ -51,7 +52,10 @@ class TestHealthAndMetrics:
             deadline = time.monotonic() + 20
             while not await collect() and time.monotonic() < deadline:
                 await asyncio.sleep(0.2)
-        assert 'carerouter_events_out_total{service="ingest",topic="social.events.v1"}' in bodies["ingest"]
+        assert (
+            'carerouter_events_out_total{service="ingest",topic="social.events.v1"}'
+            in bodies["ingest"]
+        )
         assert "carerouter_classified_total{" in bodies["classify"]
         assert "carerouter_processing_seconds_bucket" in bodies["classify"]
         assert all("zed.secret" not in body for body in bodies.values())
@@ -63,7 +67,9 @@ class TestClassifierService:
         text = "mi pedido 12345678 no ha llegado todavía"
         async with grpc.aio.insecure_channel(stack.services["classify"].grpc_target) as channel:
             stub = services_pb2_grpc.ClassifierServiceStub(channel)
-            reply = await stub.Classify(services_pb2.ClassifyRequest(text=text, lang_hint="es"), timeout=5)
+            reply = await stub.Classify(
+                services_pb2.ClassifyRequest(text=text, lang_hint="es"), timeout=5
+            )
             with pytest.raises(grpc.aio.AioRpcError) as info:
                 await stub.Classify(services_pb2.ClassifyRequest(text="  "), timeout=5)
         expected = Classifier().classify(text, lang_hint="es")
@@ -74,17 +80,23 @@ class TestClassifierService:
 
 
 class TestCaseService:
-    async def test_list_get_and_watch_assignments(self, stack: Stack, outputs: TopicsReader) -> None:
+    async def test_list_get_and_watch_assignments(
+        self, stack: Stack, outputs: TopicsReader
+    ) -> None:
         """WatchAssignments streams a new case; ListCases filters by conversation; GetCase
         and RecordAction answer NOT_FOUND for unknown cases."""
         async with grpc.aio.insecure_channel(stack.services["route"].grpc_target) as channel:
             stub = services_pb2_grpc.CaseServiceStub(channel)
             watch = stub.WatchAssignments(services_pb2.WatchAssignmentsRequest(), timeout=20)
             await asyncio.sleep(0.5)
-            event = make_event("the screen of my new laptop is broken and flickers", thread_id=unique("th"))
-            async with aiohttp.ClientSession() as session:
-                async with session.post(f"{stack.services['ingest'].http_url}/v1/events", json=event) as r:
-                    assert r.status == 202
+            event = make_event(
+                "the screen of my new laptop is broken and flickers", thread_id=unique("th")
+            )
+            async with (
+                aiohttp.ClientSession() as session,
+                session.post(f"{stack.services['ingest'].http_url}/v1/events", json=event) as r,
+            ):
+                assert r.status == 202
             key = f"x:{event['thread_id']}"
             watched = None
             async for case in watch:
@@ -93,19 +105,25 @@ class TestCaseService:
                     break
             watch.cancel()
             assert watched is not None and watched.assignment.queue
-            listed = await stub.ListCases(services_pb2.ListCasesRequest(conversation_key=key), timeout=5)
+            listed = await stub.ListCases(
+                services_pb2.ListCasesRequest(conversation_key=key), timeout=5
+            )
             assert [c.case_id for c in listed.cases] == [watched.case_id]
             with pytest.raises(grpc.aio.AioRpcError) as info:
                 await stub.GetCase(services_pb2.GetCaseRequest(case_id="x:nope#1"), timeout=5)
             assert info.value.code() == grpc.StatusCode.NOT_FOUND
-            action = events_pb2.AgentAction(action_id="a1", case_id="x:nope#1", type=events_pb2.AGENT_ACTION_TYPE_REPLY)
+            action = events_pb2.AgentAction(
+                action_id="a1", case_id="x:nope#1", type=events_pb2.AGENT_ACTION_TYPE_REPLY
+            )
             with pytest.raises(grpc.aio.AioRpcError) as info:
                 await stub.RecordAction(services_pb2.RecordActionRequest(action=action), timeout=5)
             assert info.value.code() == grpc.StatusCode.NOT_FOUND
 
 
 class TestBrokerDown:
-    async def test_ingest_answers_503_within_the_bound_when_the_broker_dies(self, tmp_path: Path) -> None:
+    async def test_ingest_answers_503_within_the_bound_when_the_broker_dies(
+        self, tmp_path: Path
+    ) -> None:
         """With its broker gone, ingest answers 503 over HTTP and UNAVAILABLE over gRPC
         within the configured send timeout, never hanging."""
         broker = EmbeddedBroker(log_path=tmp_path / "broker.log").start()
@@ -123,6 +141,7 @@ class TestBrokerDown:
         base = f"http://127.0.0.1:{settings.http_port}"
         try:
             async with aiohttp.ClientSession() as session:
+
                 async def ready() -> bool:
                     try:
                         async with session.get(f"{base}/readyz") as r:

@@ -145,7 +145,7 @@ class IntentModel:
                     if current is None or _rank(entry, lang) > _rank(current, lang):
                         best[entry.intent] = entry
             for entry in best.values():
-                foreign = entry.lang != lang and lang != "und"
+                foreign = lang not in (entry.lang, "und")
                 weight = entry.weight * self.foreign_factor if foreign else entry.weight
                 lexicon.append(Evidence(entry.intent, "lexicon", surface, entry.lang, weight))
         return lexicon, questions, sarcasm

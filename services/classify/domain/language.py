@@ -13,18 +13,23 @@ import threading
 from collections import Counter
 from typing import Any, Final, cast
 
+from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
 from .text import strip_noise
 
+# fmt: off
 SUPPORTED_LANGUAGES: Final[tuple[str, ...]] = (
     "en", "es", "de", "fr", "pt", "it", "nl", "fi", "sv", "da", "no", "pl", "tr",
     "el", "ja", "zh", "ko", "ru", "ar",
 )
+# fmt: on
 UNDETERMINED: Final = "und"
 # py3langid walks the text byte by byte in Python; the first ~100 characters
 # decide almost as well as the whole post
 MAX_LANGID_CHARS: Final = 100
 
 _HINT_ALIASES: Final = {"iw": "he", "in": "id", "nb": "no", "nn": "no", "ji": "yi"}
+# fmt: off
 _SCRIPT_OF_LANG: Final[dict[str, frozenset[str]]] = {
     "ja": frozenset({"kana", "han"}),
     "zh": frozenset({"han"}),
@@ -38,10 +43,12 @@ _SCRIPT_OF_LANG: Final[dict[str, frozenset[str]]] = {
     "he": frozenset({"hebrew"}), "yi": frozenset({"hebrew"}),
     "th": frozenset({"thai"}), "hi": frozenset({"devanagari"}),
 }
+# fmt: on
 _LATIN: Final = frozenset({"latin"})
 
 
 # writing systems by code point range (coarse: only what language id needs)
+# fmt: off
 _SCRIPT_RANGES: Final[tuple[tuple[str, tuple[tuple[int, int], ...]], ...]] = (
     ("latin", ((0x41, 0x5A), (0x61, 0x7A), (0xC0, 0xD6), (0xD8, 0xF6), (0xF8, 0x24F),
                (0x1E00, 0x1EFF), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A))),
@@ -55,6 +62,7 @@ _SCRIPT_RANGES: Final[tuple[tuple[str, tuple[tuple[int, int], ...]], ...]] = (
     ("thai", ((0xE01, 0xE30),)),
     ("devanagari", ((0x904, 0x939),)),
 )
+# fmt: on
 _SCRIPT_TAGS: Final = {name: chr(0x41 + i) for i, (name, _) in enumerate(_SCRIPT_RANGES)}
 
 
@@ -119,11 +127,6 @@ class _LangId:
         if identifier is None:
             with cls._lock:
                 if cls._identifier is None:
-                    from py3langid.langid import (  # type: ignore[import-untyped]
-                        MODEL_FILE,
-                        LanguageIdentifier,
-                    )
-
                     loaded = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
                     loaded.set_languages(list(SUPPORTED_LANGUAGES))
                     cls._identifier = loaded

@@ -17,8 +17,10 @@ from typing import Final
 Lexicon = Mapping[str, Mapping[str, Mapping[str, float]]]
 CueLexicon = Mapping[str, Mapping[str, float]]
 
+# fmt: off
 EN: Final = {
     "defect": {
+        "hacked": 2.0, "account hacked": 3.0, "got hacked": 3.0,
         "not working": 2.5, "isn't working": 2.5, "doesn't work": 2.5, "does not work": 2.5,
         "don't work": 2.0, "stopped working": 3.0, "won't work": 2.0, "won't turn on": 3.0,
         "won't start": 2.5, "won't load": 2.5, "not loading": 2.5, "won't open": 2.5,
@@ -105,9 +107,12 @@ EN: Final = {
         "sponsored": 2.0, "subscribe to my": 2.5, "check my channel": 2.5,
     },
 }
+# fmt: on
 
+# fmt: off
 ES: Final = {
     "defect": {
+        "hackeado": 2.0, "hackeada": 2.0, "me hackearon": 3.0,
         "no funciona": 2.5, "no me funciona": 2.5, "dejó de funcionar": 3.0,
         "deja de funcionar": 2.5, "no anda": 2.0, "no carga": 2.0, "no enciende": 3.0,
         "no prende": 3.0, "se cuelga": 2.5, "se bloquea": 2.0, "se cierra sola": 2.5,
@@ -157,9 +162,12 @@ ES: Final = {
         "jaja*": 1.0, "gracias de antemano": 0.0,
     },
 }
+# fmt: on
 
+# fmt: off
 DE: Final = {
     "defect": {
+        "gehackt": 2.5,
         "funktioniert nicht": 2.5, "funktioniert nicht mehr": 3.0, "geht nicht": 2.0,
         "klappt nicht": 2.0, "kaputt": 2.5, "defekt": 2.5, "störung": 2.5,
         "ausfall": 2.5, "stürzt ab": 3.0, "absturz": 2.5, "fehler": 1.5,
@@ -203,9 +211,12 @@ DE: Final = {
         "schönes wochenende": 2.0, "danke im voraus": 0.0,
     },
 }
+# fmt: on
 
+# fmt: off
 FR: Final = {
     "defect": {
+        "piraté": 2.0, "piratée": 2.0,
         "ne fonctionne pas": 2.5, "ne fonctionne plus": 3.0, "fonctionne pas": 2.0,
         "ne marche pas": 2.5, "ne marche plus": 3.0, "marche pas": 2.0, "marche plus": 2.0,
         "en panne": 2.5, "panne": 2.5, "bug": 2.0, "beug*": 2.0, "plante": 1.5,
@@ -247,9 +258,12 @@ FR: Final = {
         "concours": 2.0, "abonnez-vous": 2.5, "mdr": 1.0, "merci d'avance": 0.0,
     },
 }
+# fmt: on
 
+# fmt: off
 PT: Final = {
     "defect": {
+        "hackeado": 2.0, "hackeada": 2.0, "conta invadida": 3.0,
         "não funciona": 2.5, "parou de funcionar": 3.0, "não liga": 2.5,
         "não carrega": 2.0, "travando": 2.0, "travou": 2.0, "fora do ar": 3.0,
         "caiu": 1.5, "erro": 1.5, "bug": 2.0, "quebrado": 2.0, "quebrada": 2.0,
@@ -293,9 +307,12 @@ PT: Final = {
         "desde já obrigado": 0.0,
     },
 }
+# fmt: on
 
+# fmt: off
 IT: Final = {
     "defect": {
+        "hackerato": 2.0, "hackerata": 2.0,
         "non funziona": 2.5, "ha smesso di funzionare": 3.0, "non si accende": 3.0,
         "non carica": 2.0, "si blocca": 2.5, "bloccato": 1.5, "crash": 2.0,
         "errore": 1.5, "guasto": 2.5, "rotto": 2.0, "rotta": 2.0, "arrivato rotto": 3.0,
@@ -338,9 +355,12 @@ IT: Final = {
         "grazie in anticipo": 0.0,
     },
 }
+# fmt: on
 
+# fmt: off
 JA: Final = {
     "defect": {
+        "乗っ取られ": 2.5,
         "動かない": 2.5, "動きません": 2.5, "使えない": 2.5, "使えません": 2.5,
         "繋がらない": 2.5, "つながらない": 2.5, "繋がりません": 2.5, "つながりません": 2.5,
         "ログインできない": 3.0, "ログインできません": 3.0, "起動しない": 3.0,
@@ -379,9 +399,12 @@ JA: Final = {
         "おはよう": 1.5,
     },
 }
+# fmt: on
 
+# fmt: off
 ZH: Final = {
     "defect": {
+        "被盗": 2.5, "被盜": 2.5, "被黑": 2.5,
         "不能用": 2.5, "用不了": 2.5, "无法使用": 2.5, "無法使用": 2.5, "坏了": 2.5,
         "壞了": 2.5, "故障": 2.5, "闪退": 3.0, "閃退": 3.0, "崩溃": 2.5, "崩潰": 2.5,
         "打不开": 2.5, "打不開": 2.5, "登录不了": 3.0, "登不上": 3.0, "無法登入": 3.0,
@@ -422,9 +445,12 @@ ZH: Final = {
         "抽奖": 2.5, "抽獎": 2.5, "早上好": 1.5, "哈哈": 1.0,
     },
 }
+# fmt: on
 
+# fmt: off
 FI: Final = {
     "defect": {
+        "hakkeroitu": 2.5,
         "ei toimi": 2.5, "lakannut toimimasta": 3.0, "ei käynnisty": 3.0,
         "ei lataudu": 2.5, "kaatuu": 2.5, "kaatui": 2.5, "jumissa": 2.0, "vika": 2.0,
         "vikaa": 2.0, "virhe": 1.5, "virheilmoitus": 2.5, "rikki": 2.5, "hajosi": 2.5,
@@ -463,9 +489,12 @@ FI: Final = {
         "arvonta": 2.5, "huomenta": 1.0, "seuraa minua": 2.0,
     },
 }
+# fmt: on
 
+# fmt: off
 EL: Final = {
     "defect": {
+        "χακαρ*": 2.0,
         "δεν λειτουργεί": 2.5, "δε λειτουργεί": 2.5, "σταμάτησε να λειτουργεί": 3.0,
         "δεν ανοίγει": 2.5, "δεν φορτώνει": 2.5, "κολλάει": 2.0, "κόλλησε": 2.0,
         "χάλασε": 2.5, "χαλασμένο": 2.5, "βλάβη": 2.5, "σφάλμα": 1.5, "πρόβλημα": 1.0,
@@ -500,15 +529,19 @@ EL: Final = {
         "διαγωνισμός": 2.5, "καλημέρα": 1.0,
     },
 }
+# fmt: on
 
+# fmt: off
 INTENT_LEXICON: Final[Lexicon] = {
     "en": EN, "es": ES, "de": DE, "fr": FR, "pt": PT, "it": IT,
     "ja": JA, "zh": ZH, "fi": FI, "el": EL,
 }
+# fmt: on
 
 # Interrogative phrasing. Applied only for the post's own language (these are short
 # function words: Italian "come" is English "come") and only when no failure is
 # reported; a literal "?" is handled by the intent model itself.
+# fmt: off
 QUESTION_CUES: Final[CueLexicon] = {
     "en": {
         "how do i": 1.0, "how can i": 1.0, "how to": 1.0, "can i": 1.0, "could i": 1.0,
@@ -556,9 +589,11 @@ QUESTION_CUES: Final[CueLexicon] = {
         "έχετε": 1.0,
     },
 }
+# fmt: on
 
 # Cues that turn praise words into complaint ("great, another 3 hours on hold 🙃").
 # Key "*" holds language-independent cues (emoji).
+# fmt: off
 SARCASM_CUES: Final[CueLexicon] = {
     "*": {"🙃": 1.5, "🙄": 1.5, "😒": 1.0, "🤡": 1.0},
     "en": {
@@ -575,3 +610,4 @@ SARCASM_CUES: Final[CueLexicon] = {
     "zh": {"呵呵": 1.5},
     "el": {"ευχαριστώ για το τίποτα": 2.0},
 }
+# fmt: on

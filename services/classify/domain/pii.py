@@ -39,10 +39,12 @@ from .text import fold, noise_spans
 SENSITIVE_PII_TYPES: Final = frozenset(
     {"card", "iban", "account_id", "password", "national_id", "dob", "health"}
 )
+# fmt: off
 PRIORITY: Final[dict[str, int]] = {
     "password": 100, "email": 90, "iban": 85, "card": 80, "national_id": 75, "dob": 70,
     "account_id": 60, "order_id": 50, "phone": 40, "address": 30, "health": 20,
 }
+# fmt: on
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,14 +102,19 @@ def detect_emails(text: str, lang: str) -> Iterator[PiiFinding]:
 _CARD_RE: Final = re.compile(r"(?<![\w+.,/-])\d{4}(?:[ -]?\d){9,15}(?![\w/-]|[.,]\d)")
 
 
+_IBAN_HEAD_RE: Final = re.compile(r"[A-Za-z]{2}\d{2}[ -]?\Z")
+
+
 def _card_groups_ok(raw: str) -> bool:
-    separators = set(re.findall(r"[ -]", raw))
-    if len(separators) > 1:
+    """Digits typed as one run or in the groups printed on cards (4-4-4-4, 4-6-5, ...)."""
+    if len(set(re.findall(r"[ -]", raw))) > 1:
         return False
-    groups = re.split(r"[ -]", raw)
+    groups = [len(g) for g in re.split(r"[ -]", raw)]
     if len(groups) == 1:
         return True
-    return all(3 <= len(g) <= 6 for g in groups[:-1]) and 1 <= len(groups[-1]) <= 6
+    if groups in ([4, 6, 5], [4, 6, 4]):
+        return True
+    return all(g == 4 for g in groups[:-1]) and 3 <= groups[-1] <= 4
 
 
 def detect_cards(text: str, lang: str) -> Iterator[PiiFinding]:
@@ -119,6 +126,7 @@ def detect_cards(text: str, lang: str) -> Iterator[PiiFinding]:
             13 <= len(digits) <= 19
             and len(set(digits)) > 1
             and _card_groups_ok(m.group())
+            and not _IBAN_HEAD_RE.search(text, max(0, m.start() - 5), m.start())
             and luhn.is_valid(digits)
         ):
             yield _finding("card", m.start(), m.end(), "card number", "Luhn-valid")
@@ -165,10 +173,33 @@ class _Label:
 _DIGITLESS_STEMS: Final = tuple(
     fold(stem)
     for stem in (
-        "pass", "pw", "pin", "contraseña", "clave", "kennwort", "mdp", "senha", "パスワード",
-        "暗証", "密码", "密碼", "salasan", "κωδικ", "booking", "pnr", "confirmation",
-        "locator", "localizador", "reserva", "buchung", "réservation", "prenotazione",
-        "varaus", "予約", "预订", "預訂",
+        "pass",
+        "pw",
+        "pin",
+        "contraseña",
+        "clave",
+        "kennwort",
+        "mdp",
+        "senha",
+        "パスワード",
+        "暗証",
+        "密码",
+        "密碼",
+        "salasan",
+        "κωδικ",
+        "booking",
+        "pnr",
+        "confirmation",
+        "locator",
+        "localizador",
+        "reserva",
+        "buchung",
+        "réservation",
+        "prenotazione",
+        "varaus",
+        "予約",
+        "预订",
+        "預訂",
     )
 )
 
@@ -234,7 +265,7 @@ def detect_order_ids(text: str, lang: str) -> Iterator[PiiFinding]:
 # --- password -----------------------------------------------------------------------
 
 _PASSWORD_RE: Final = re.compile(
-    pat.PASSWORD_LINK + r"[\"'“‘«]?(?P<secret>[!-~]{3,64})", re.IGNORECASE
+    pat.VALUE_VERB + r"[\"'“‘«]?(?P<secret>[!-~]{3,64})", re.IGNORECASE
 )
 _TRAILING_PUNCT: Final = ".,;:!?)\"'”’»"
 
@@ -256,16 +287,21 @@ _PHONE_CANDIDATE_RE: Final = re.compile(
 )
 _HOTLINE_TYPES: Final = frozenset(
     {
-        PhoneNumberType.TOLL_FREE, PhoneNumberType.PREMIUM_RATE,
-        PhoneNumberType.SHARED_COST, PhoneNumberType.UAN, PhoneNumberType.VOICEMAIL,
+        PhoneNumberType.TOLL_FREE,
+        PhoneNumberType.PREMIUM_RATE,
+        PhoneNumberType.SHARED_COST,
+        PhoneNumberType.UAN,
+        PhoneNumberType.VOICEMAIL,
     }
 )
+# fmt: off
 PHONE_REGIONS: Final[dict[str, tuple[str, ...]]] = {
     "en": ("US", "GB"), "es": ("ES", "MX"), "de": ("DE", "AT"), "fr": ("FR",),
     "pt": ("BR", "PT"), "it": ("IT",), "ja": ("JP",), "zh": ("CN", "TW"), "fi": ("FI",),
     "el": ("GR",), "nl": ("NL",), "sv": ("SE",), "da": ("DK",), "no": ("NO",),
     "pl": ("PL",), "tr": ("TR",), "ko": ("KR",),
 }
+# fmt: on
 _CONTEXT_WINDOW: Final = 40
 
 
@@ -303,6 +339,7 @@ def detect_phones(text: str, lang: str) -> Iterator[PiiFinding]:
 
 # --- national identity numbers -------------------------------------------------------
 
+# fmt: off
 _NATIONAL_IDS: Final[tuple[tuple[str, Callable[[str], bool], str], ...]] = (
     (r"\d{3}-\d{2}-\d{4}", ssn.is_valid, "US SSN"),
     (r"\d{8}-?[A-Za-z]", dni.is_valid, "Spanish DNI"),
@@ -315,6 +352,7 @@ _NATIONAL_IDS: Final[tuple[tuple[str, Callable[[str], bool], str], ...]] = (
      "French social security number"),
     (r"\d{17}[\dXx]", ric.is_valid, "Chinese resident ID"),
 )
+# fmt: on
 # one scan for all formats; the named group tells which validator applies
 _NATIONAL_ID_RE: Final = re.compile(
     r"(?<![\w.-])(?:"
@@ -408,8 +446,16 @@ def detect_addresses(text: str, lang: str) -> Iterator[PiiFinding]:
 
 Detector = Callable[[str, str], Iterable[PiiFinding]]
 DETECTORS: Final[tuple[Detector, ...]] = (
-    detect_emails, detect_cards, detect_ibans, detect_account_ids, detect_order_ids,
-    detect_passwords, detect_phones, detect_national_ids, detect_dobs, detect_addresses,
+    detect_emails,
+    detect_cards,
+    detect_ibans,
+    detect_account_ids,
+    detect_order_ids,
+    detect_passwords,
+    detect_phones,
+    detect_national_ids,
+    detect_dobs,
+    detect_addresses,
 )
 
 
@@ -447,9 +493,5 @@ def detect_pii(
     for detector in detectors:
         found.extend(detector(text, lang))
     if noise:
-        found = [
-            f
-            for f in found
-            if all(f.span.end <= s or f.span.start >= e for s, e in noise)
-        ]
+        found = [f for f in found if all(f.span.end <= s or f.span.start >= e for s, e in noise)]
     return resolve_overlaps(found)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Final
 
+# fmt: off
 LABELS: Final[Mapping[str, tuple[str, ...]]] = {
     "account": (
         "account", "acct", "customer number", "customer id", "customer reference",
@@ -110,6 +111,7 @@ LABELS: Final[Mapping[str, tuple[str, ...]]] = {
         "打給我", "το τηλέφωνό μου", "καλέστε με",
     ),
 }
+# fmt: on
 
 # words linking a label to its value: "order no. 123", "mi pedido es 123", "注文番号は123"
 CONNECTOR: Final = (
@@ -118,26 +120,130 @@ CONNECTOR: Final = (
     r"lautet|est|é|è|on|είναι)(?![^\W\d_])))*\s*"
 )
 
-# what links "my password" to the password: a verb or a colon, never nothing
-PASSWORD_LINK: Final = (
+# what links "my password" to its value: a verb or a colon, never nothing
+VALUE_VERB: Final = (
     r"\s*(?:[:=：]|は|是|为|為|"
     r"(?:is|was|es|era|ist|lautet|war|est|était|c'est|é|è|on|είναι)(?![^\W\d_]))\s*"
 )
 
 # words that follow "my password is" without being a password
 PASSWORD_STOPWORDS: Final = frozenset(
-    """
-    not no wrong incorrect invalid correct right expired being been too still the a an
-    definitely already also very so now blocked locked changed reset working required
-    needed different same saved weak strong long short empty missing rejected accepted
-    ok okay fine broken case only just always never secure safe stored encrypted visible
-    shown forgotten lost stolen compromised leaked hacked for in on my your it that this
-    what and nothing simple meu minha mio mia
-    incorrecta incorrecto erronea valida invalida la el mi muy correcta demasiado
-    falsch nicht ungultig richtig zu korrekt abgelaufen gesperrt
-    pas invalide faux trop bloque expire mon errada incorreta nao muito
-    bloqueada sbagliata errata non scaduta bloccata ei vanhentunut
-    """.split()
+    [
+        "not",
+        "no",
+        "wrong",
+        "incorrect",
+        "invalid",
+        "correct",
+        "right",
+        "expired",
+        "being",
+        "been",
+        "too",
+        "still",
+        "the",
+        "a",
+        "an",
+        "definitely",
+        "already",
+        "also",
+        "very",
+        "so",
+        "now",
+        "blocked",
+        "locked",
+        "changed",
+        "reset",
+        "working",
+        "required",
+        "needed",
+        "different",
+        "same",
+        "saved",
+        "weak",
+        "strong",
+        "long",
+        "short",
+        "empty",
+        "missing",
+        "rejected",
+        "accepted",
+        "ok",
+        "okay",
+        "fine",
+        "broken",
+        "case",
+        "only",
+        "just",
+        "always",
+        "never",
+        "secure",
+        "safe",
+        "stored",
+        "encrypted",
+        "visible",
+        "shown",
+        "forgotten",
+        "lost",
+        "stolen",
+        "compromised",
+        "leaked",
+        "hacked",
+        "for",
+        "in",
+        "on",
+        "my",
+        "your",
+        "it",
+        "that",
+        "this",
+        "what",
+        "and",
+        "nothing",
+        "simple",
+        "meu",
+        "minha",
+        "mio",
+        "mia",
+        "incorrecta",
+        "incorrecto",
+        "erronea",
+        "valida",
+        "invalida",
+        "la",
+        "el",
+        "mi",
+        "muy",
+        "correcta",
+        "demasiado",
+        "falsch",
+        "nicht",
+        "ungultig",
+        "richtig",
+        "zu",
+        "korrekt",
+        "abgelaufen",
+        "gesperrt",
+        "pas",
+        "invalide",
+        "faux",
+        "trop",
+        "bloque",
+        "expire",
+        "mon",
+        "errada",
+        "incorreta",
+        "nao",
+        "muito",
+        "bloqueada",
+        "sbagliata",
+        "errata",
+        "non",
+        "scaduta",
+        "bloccata",
+        "ei",
+        "vanhentunut",
+    ]
 )
 
 DATE: Final = (

@@ -6,12 +6,26 @@ from dataclasses import dataclass
 from typing import Final
 
 INTENTS: Final[tuple[str, ...]] = (
-    "defect", "order", "complaint", "praise", "question", "other",
+    "defect",
+    "order",
+    "complaint",
+    "praise",
+    "question",
+    "other",
 )
 
 PII_TYPES: Final[tuple[str, ...]] = (
-    "email", "phone", "card", "iban", "account_id", "order_id", "address",
-    "password", "national_id", "dob", "health",
+    "email",
+    "phone",
+    "card",
+    "iban",
+    "account_id",
+    "order_id",
+    "address",
+    "password",
+    "national_id",
+    "dob",
+    "health",
 )
 
 

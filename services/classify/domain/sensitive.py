@@ -27,6 +27,7 @@ CARD_DETAILS: Final = "asks to post card details"
 
 TopicLexicon = Mapping[str, Mapping[str, tuple[str, ...]]]
 
+# fmt: off
 SENSITIVE_TOPICS: Final[TopicLexicon] = {
     ACCOUNT_COMPROMISED: {
         "en": ("hacked", "hacker*", "compromised", "someone logged into my account",
@@ -205,6 +206,7 @@ SENSITIVE_TOPICS: Final[TopicLexicon] = {
         "el": ("αριθμό κάρτας", "αριθμός κάρτας", "στοιχεία κάρτας", "τραπεζικά στοιχεία"),
     },
 }
+# fmt: on
 
 
 @dataclass(frozen=True, slots=True)

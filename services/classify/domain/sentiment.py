@@ -20,6 +20,7 @@ POSITIVE: Final = 1.0
 NEGATIVE: Final = -1.0
 
 # SENTIMENT_LEXICON[lang] = (positive terms, negative terms); "*" = any language
+# fmt: off
 SENTIMENT_LEXICON: Final[Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
     "*": (
         ("😀", "😃", "😄", "😁", "😊", "🙂", "😍", "🥰", "😘", "❤", "💖", "💕", "💯", "👍", "👏",
@@ -81,8 +82,8 @@ SENTIMENT_LEXICON: Final[Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]]] 
          "がっかり", "不具合", "使えない", "嫌い", "良くない", "よくない", "動かない"),
     ),
     "zh": (
-        ("谢谢", "謝謝", "很好", "真好", "太好了", "满意", "滿意", "棒", "喜欢", "喜歡", "赞", "讚", "感谢",
-         "感謝", "开心", "開心", "方便"),
+        ("谢谢", "謝謝", "很好", "真好", "太好了", "满意", "滿意", "棒", "喜欢", "喜歡",
+         "赞", "讚", "感谢", "感謝", "开心", "開心", "方便"),
         ("太差", "很差", "真差", "垃圾", "失望", "生气", "生氣", "糟糕", "烂", "爛", "慢", "问题",
          "問題", "坑", "无语", "無語", "不好", "不满", "不滿", "坏了", "壞了"),
     ),
@@ -99,6 +100,7 @@ SENTIMENT_LEXICON: Final[Mapping[str, tuple[tuple[str, ...], tuple[str, ...]]]] 
          "ντροπή", "θυμωμένος", "δεν λειτουργεί"),
     ),
 }
+# fmt: on
 
 # negators per language; English ones are used for every language (code-switching)
 NEGATORS: Final[Mapping[str, frozenset[str]]] = {

@@ -34,9 +34,7 @@ def _fold_char(ch: str) -> str:
     if ch in _APOSTROPHES:
         return _APOSTROPHES[ch]
     decomposed = unicodedata.normalize("NFKD", ch)
-    kept = "".join(
-        c for c in decomposed if c in _KEEP_COMBINING or not unicodedata.combining(c)
-    )
+    kept = "".join(c for c in decomposed if c in _KEEP_COMBINING or not unicodedata.combining(c))
     folded = unicodedata.normalize("NFC", kept).casefold()
     if len(folded) == 1:
         return folded

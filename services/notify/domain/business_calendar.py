@@ -86,9 +86,7 @@ def _parse_week(hours: Mapping[str, Sequence[str]] | None) -> _Week:
     for key, intervals in hours.items():
         day = key.strip().lower()
         if day not in WEEKDAYS:
-            raise ValueError(
-                f"unknown weekday {key!r}; expected one of {', '.join(WEEKDAYS)}"
-            )
+            raise ValueError(f"unknown weekday {key!r}; expected one of {', '.join(WEEKDAYS)}")
         index = WEEKDAYS.index(day)
         if index in week:
             raise ValueError(f"weekday {day!r} is given more than once")
@@ -126,18 +124,14 @@ class CalendarConfig(BaseModel):
 
     @field_validator("hours")
     @classmethod
-    def _validate_hours(
-        cls, value: dict[str, list[str]] | None
-    ) -> dict[str, list[str]] | None:
+    def _validate_hours(cls, value: dict[str, list[str]] | None) -> dict[str, list[str]] | None:
         if not value:
             return value
         normalized: dict[str, list[str]] = {}
         for key, intervals in value.items():
             day = key.strip().lower()
             spans = sorted(_parse_interval(text) for text in intervals)
-            normalized[day] = [
-                f"{_format_clock(s)}-{_format_clock(e)}" for s, e in spans
-            ]
+            normalized[day] = [f"{_format_clock(s)}-{_format_clock(e)}" for s, e in spans]
         _parse_week(value)  # full validation: weekdays, overlaps, some open time
         return normalized
 
@@ -188,9 +182,7 @@ class BusinessCalendar:
         if day in self._holidays:
             return False
         minute_of_day = local.hour * 60 + local.minute
-        return any(
-            start <= minute_of_day < end for start, end in self._week[day.weekday()]
-        )
+        return any(start <= minute_of_day < end for start, end in self._week[day.weekday()])
 
     def next_open(self, at: datetime) -> datetime:
         """``at`` itself if open, else the start of the next open period (UTC)."""
@@ -229,8 +221,8 @@ class BusinessCalendar:
         origin = _offsets.to_us(start)
         if remaining == 0 or self._always_open:
             return _offsets.from_us(origin + remaining)
-        for lo, hi in self._forward(origin):
-            lo = max(lo, origin)
+        for open_at, hi in self._forward(origin):
+            lo = max(open_at, origin)
             if remaining <= hi - lo:
                 return _offsets.from_us(lo + remaining)
             remaining -= hi - lo
@@ -246,8 +238,8 @@ class BusinessCalendar:
         origin = _offsets.to_us(end)
         if remaining == 0 or self._always_open:
             return _offsets.from_us(origin - remaining)
-        for lo, hi in self._backward(origin):
-            hi = min(hi, origin)
+        for lo, close_at in self._backward(origin):
+            hi = min(close_at, origin)
             if remaining <= hi - lo:
                 return _offsets.from_us(hi - remaining)
             remaining -= hi - lo
@@ -264,9 +256,7 @@ class BusinessCalendar:
         # Local midnight as wall-clock microseconds (the wall clock read as UTC).
         midnight = (ordinal - _offsets.EPOCH_ORDINAL) * US_PER_DAY
         # |UTC offset| < 1 day, so the day's instants lie inside this window.
-        segs = _offsets.segments(
-            self._tz, midnight - US_PER_DAY, midnight + 2 * US_PER_DAY
-        )
+        segs = _offsets.segments(self._tz, midnight - US_PER_DAY, midnight + 2 * US_PER_DAY)
         out: list[tuple[int, int]] = []
         for start_min, end_min in spans:
             wall_lo = midnight + start_min * US_PER_MINUTE
@@ -326,9 +316,7 @@ class BusinessCalendar:
 
 def _require_aware(moment: datetime, name: str) -> None:
     if moment.tzinfo is None or moment.utcoffset() is None:
-        raise ValueError(
-            f"{name} must be a timezone-aware datetime, got naive {moment!r}"
-        )
+        raise ValueError(f"{name} must be a timezone-aware datetime, got naive {moment!r}")
 
 
 def _non_negative_us(amount: timedelta) -> int:

@@ -45,9 +45,7 @@ def plan_deadlines(
         or not math.isfinite(warn_fraction)
         or not 0 < warn_fraction < 1
     ):
-        raise ValueError(
-            f"warn_fraction must be strictly between 0 and 1, got {warn_fraction!r}"
-        )
+        raise ValueError(f"warn_fraction must be strictly between 0 and 1, got {warn_fraction!r}")
     if target <= timedelta(0):
         raise ValueError(f"target must be positive, got {target!r}")
     if elapsed_before < timedelta(0):
