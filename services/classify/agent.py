@@ -23,7 +23,9 @@ def decode_event(raw: bytes | None) -> events_pb2.SocialEvent:
 def register(app: faust.App, classifier: Classifier, metrics: Metrics) -> None:
     source = app.topic(topics.SOCIAL_EVENTS, key_type=bytes, value_type=bytes)
     sink = app.topic(topics.CLASSIFIED, key_type=bytes, value_type=bytes)
-    dead_letters = DeadLetters(app, "classify", metrics)
+    dead_letters = DeadLetters(
+        app, "classify", metrics, {topics.SOCIAL_EVENTS: events_pb2.SocialEvent}
+    )
 
     async def handle(event: faust.EventT[Any]) -> None:
         social = decode_event(event.value)

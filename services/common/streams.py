@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 import faust
 import faust.transport.drivers.aiokafka as faust_aiokafka
 from carerouter.common import topics
-from carerouter.common.logging import get_logger
+from carerouter.common.logging import get_logger, redact_text
 from carerouter.common.metrics import Metrics
 from carerouter.common.settings import ServiceSettings
 from carerouter.v1 import events_pb2
@@ -83,13 +83,46 @@ def now_timestamp() -> Timestamp:
     return ts
 
 
-class DeadLetters:
-    """Sends a message an agent could not process, with the reason, to the dead-letter topic."""
+def _mask_text_fields(message: Message) -> None:
+    for field, value in message.ListFields():
+        if field.type == field.TYPE_MESSAGE:
+            items = value if field.is_repeated else [value]
+            for item in items:
+                if isinstance(item, Message):
+                    _mask_text_fields(item)
+        elif field.name == "text" and isinstance(value, str):
+            setattr(message, field.name, redact_text(value))
 
-    def __init__(self, app: faust.App, stage: str, metrics: Metrics) -> None:
+
+def masked_payload(raw: bytes, message_type: type[Message] | None) -> bytes:
+    """The record value with personal data masked: free-text fields of a decodable
+    message, or the whole value when it cannot be decoded."""
+    if message_type is not None and raw:
+        try:
+            message = decode(message_type, raw)
+        except PoisonMessage:
+            pass
+        else:
+            _mask_text_fields(message)
+            return message.SerializeToString()
+    return redact_text(raw.decode("utf-8", errors="replace")).encode()
+
+
+class DeadLetters:
+    """Sends a message an agent could not process, with the reason, to the dead-letter
+    topic; free text in the payload is masked first."""
+
+    def __init__(
+        self,
+        app: faust.App,
+        stage: str,
+        metrics: Metrics,
+        input_types: dict[str, type[Message]] | None = None,
+    ) -> None:
         self._topic = app.topic(topics.DEAD_LETTER, key_type=bytes, value_type=bytes)
         self._stage = stage
         self._metrics = metrics
+        self._input_types = input_types or {}
 
     async def send(self, event: faust.EventT[Any], error: BaseException) -> None:
         message = event.message
@@ -98,7 +131,7 @@ class DeadLetters:
             partition=message.partition,
             offset=message.offset,
             key=message.key or b"",
-            value=message.value or b"",
+            value=masked_payload(message.value or b"", self._input_types.get(message.topic)),
             stage=self._stage,
             error=f"{type(error).__name__}: {error}"[:2000],
             at=now_timestamp(),

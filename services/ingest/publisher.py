@@ -101,13 +101,14 @@ class Publisher:
                 waits.append(self._in_flight[event_id])
                 duplicate = True
             if not duplicate:
+                # Encode before registering as in flight: an encoding error must not
+                # leave a future behind that later duplicates would wait on forever.
+                payload = event.to_proto(received_at).SerializeToString()
                 future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
                 mine[event_id] = future
-                self._in_flight[event_id] = future
-                to_send.append(
-                    (event.conversation_key, event.to_proto(received_at).SerializeToString())
-                )
+                to_send.append((event.conversation_key, payload))
             results.append(Accepted(event_id, event.conversation_key, duplicate))
+        self._in_flight.update(mine)
         try:
             if to_send:
                 await self._send_many(topics.SOCIAL_EVENTS, to_send)

@@ -44,7 +44,7 @@ class AuthorIn(BaseModel):
     id: Id
     handle: str = ""
     name: str = ""
-    followers_count: int = Field(0, ge=0)
+    followers_count: int = Field(0, ge=0, le=2**63 - 1)
     verified: bool = False
 
 
@@ -81,7 +81,10 @@ class EventIn(BaseModel):
             raise ValueError(
                 "must include a time zone offset (RFC 3339), e.g. 2026-11-23T10:15:00Z"
             )
-        return value.astimezone(UTC)
+        try:
+            return value.astimezone(UTC)
+        except OverflowError as exc:
+            raise ValueError("is outside the representable range of timestamps") from exc
 
     @property
     def event_id(self) -> str:

@@ -130,7 +130,7 @@ def register(
     app: faust.App, calendar: BusinessCalendar, metrics: Metrics, tick_interval_s: float
 ) -> SlaTimers:
     cases = app.topic(topics.CASES, key_type=bytes, value_type=bytes)
-    dead_letters = DeadLetters(app, "notify", metrics)
+    dead_letters = DeadLetters(app, "notify", metrics, {topics.CASES: events_pb2.Case})
     timers = SlaTimers(app, calendar, metrics, tick_interval_s)
 
     async def handle(event: faust.EventT[Any]) -> None:

@@ -25,7 +25,15 @@ def register(app: faust.App, policy: PolicySource, metrics: Metrics) -> None:
     actions = app.topic(topics.AGENT_ACTIONS, key_type=bytes, value_type=bytes)
     cases_topic = app.topic(topics.CASES, key_type=bytes, value_type=bytes)
     outbound_topic = app.topic(topics.OUTBOUND, key_type=bytes, value_type=bytes)
-    dead_letters = DeadLetters(app, "route", metrics)
+    dead_letters = DeadLetters(
+        app,
+        "route",
+        metrics,
+        {
+            topics.CLASSIFIED: events_pb2.ClassifiedEvent,
+            topics.AGENT_ACTIONS: events_pb2.AgentAction,
+        },
+    )
     # Current case per conversation key, backed by a changelog topic; co-partitioned
     # with both inputs, which are keyed by the conversation key too.
     table = app.Table("cases-by-conversation", default=None, key_type=bytes, value_type=bytes)

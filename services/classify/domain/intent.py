@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Final
 
 from .lexicon import INTENT_LEXICON, QUESTION_CUES, SARCASM_CUES, CueLexicon, Lexicon
@@ -32,7 +32,7 @@ class LexEntry:
     kind: str = "lexicon"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: built ~20 times per post, and that is measurable
 class Evidence:
     """One reason an intent gained score."""
 
@@ -70,13 +70,27 @@ class IntentResult:
     other_prior: float
 
     def explanation(self) -> tuple[str, ...]:
-        """Lines naming the evidence behind the chosen intent, strongest first."""
-        chosen = [e for e in self.evidence if e.intent == self.intent and e.weight > 0]
-        chosen.sort(key=lambda e: -e.weight)
-        if not chosen:
+        """Lines naming the evidence behind the chosen intent, strongest first;
+        repeated evidence is summed into one line."""
+        merged: dict[tuple[str, str, str], Evidence] = {}
+        counts: dict[tuple[str, str, str], int] = {}
+        for e in self.evidence:
+            if e.intent != self.intent or e.weight <= 0:
+                continue
+            key = (e.rule, e.text, e.lang)
+            if key in merged:
+                merged[key] = replace(merged[key], weight=merged[key].weight + e.weight)
+                counts[key] += 1
+            else:
+                merged[key] = e
+                counts[key] = 1
+        if not merged:
             note = "no intent keywords matched" if not self.evidence else "evidence too weak"
             return (f"intent={self.intent}: {note} (prior +{self.other_prior:.1f})",)
-        return tuple(e.describe() for e in chosen[:MAX_EXPLAINED])
+        ranked = sorted(merged, key=lambda k: -merged[k].weight)[:MAX_EXPLAINED]
+        return tuple(
+            merged[k].describe() + (f" x{counts[k]}" if counts[k] > 1 else "") for k in ranked
+        )
 
 
 def _entries(lexicon: Lexicon) -> Iterable[tuple[str, LexEntry]]:
@@ -145,7 +159,7 @@ class IntentModel:
                     if current is None or _rank(entry, lang) > _rank(current, lang):
                         best[entry.intent] = entry
             for entry in best.values():
-                foreign = lang not in (entry.lang, "und")
+                foreign = lang not in (entry.lang, "und") and entry.lang != "*"
                 weight = entry.weight * self.foreign_factor if foreign else entry.weight
                 lexicon.append(Evidence(entry.intent, "lexicon", surface, entry.lang, weight))
         return lexicon, questions, sarcasm

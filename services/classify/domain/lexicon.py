@@ -87,7 +87,6 @@ EN: Final = {
         "kudos": 2.5, "shout out": 2.0, "shoutout": 2.0, "helpful": 2.0,
         "so helpful": 2.5, "best": 1.0, "perfect": 1.5, "impressed": 2.0,
         "quick response": 2.0, "fast delivery": 2.0, "5 stars": 2.0, "no complaints": 1.5,
-        "❤": 1.5, "🙏": 1.0, "👍": 1.0, "😍": 1.5, "🥰": 1.5, "💯": 1.0, "🙌": 1.5, "👏": 1.5,
     },
     "question": {
         "available": 1.0, "availability": 1.5, "in stock": 2.0, "how much": 1.5,
@@ -532,9 +531,28 @@ EL: Final = {
 # fmt: on
 
 # fmt: off
+# fmt: off
+# emoji mean the same in every language: never down-weighted as foreign
+EMOJI: Final = {
+    "praise": {
+        "❤": 1.5, "🙏": 1.0, "👍": 1.0, "😍": 1.5, "🥰": 1.5, "💯": 1.0, "🙌": 1.5, "👏": 1.5,
+    },
+    "complaint": {"👎": 1.5, "😡": 1.5, "🤬": 2.0, "😤": 1.0},
+}
+# fmt: on
+
 INTENT_LEXICON: Final[Lexicon] = {
-    "en": EN, "es": ES, "de": DE, "fr": FR, "pt": PT, "it": IT,
-    "ja": JA, "zh": ZH, "fi": FI, "el": EL,
+    "*": EMOJI,
+    "en": EN,
+    "es": ES,
+    "de": DE,
+    "fr": FR,
+    "pt": PT,
+    "it": IT,
+    "ja": JA,
+    "zh": ZH,
+    "fi": FI,
+    "el": EL,
 }
 # fmt: on
 

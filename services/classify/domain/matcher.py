@@ -17,8 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 from .text import fold
 
@@ -102,8 +101,7 @@ def _emit(node: _Trie) -> str:
     return "(?:" + "|".join(alts) + ")"
 
 
-@dataclass(frozen=True, slots=True)
-class PhraseMatch(Generic[T]):
+class PhraseMatch(NamedTuple, Generic[T]):
     """One phrase occurrence in folded text, with the payloads of that phrase."""
 
     start: int
@@ -115,7 +113,7 @@ class PhraseMatch(Generic[T]):
 class PhraseMatcher(Generic[T]):
     """Compile ``(phrase, payload)`` pairs once, then find them in folded text."""
 
-    __slots__ = ("_exact", "_prefix", "_regex")
+    __slots__ = ("_exact", "_memo", "_prefix", "_regex")
 
     def __init__(self, entries: Iterable[tuple[str, T]]) -> None:
         exact: dict[str, tuple[str, list[T]]] = {}
@@ -146,8 +144,20 @@ class PhraseMatcher(Generic[T]):
         self._exact = {k: (p, tuple(v)) for k, (p, v) in exact.items()}
         self._prefix = {k: (p, tuple(v)) for k, (p, v) in prefix.items()}
         self._regex = re.compile(pattern)
+        self._memo: dict[str, tuple[str, tuple[T, ...]] | None] = {}
 
     def _lookup(self, matched: str) -> tuple[str, tuple[T, ...]] | None:
+        try:
+            return self._memo[matched]
+        except KeyError:
+            pass
+        hit = self._resolve(matched)
+        if len(self._memo) > 100_000:
+            self._memo.clear()
+        self._memo[matched] = hit
+        return hit
+
+    def _resolve(self, matched: str) -> tuple[str, tuple[T, ...]] | None:
         key = canonical(matched)
         hit = self._exact.get(key)
         if hit is not None:

@@ -392,40 +392,114 @@ def detect_dobs(text: str, lang: str) -> Iterator[PiiFinding]:
 
 # --- postal address -------------------------------------------------------------------
 
-_ADDRESS_RES: Final[tuple[re.Pattern[str], ...]] = (
+# (words one of which must occur, pattern): the cheap word test skips most posts
+_ADDRESS_RES: Final[tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]] = (
     # 221B Baker Street / 12 Main St.
-    re.compile(
-        r"(?<![\w-])\d{1,5}[A-Za-z]?\s+(?:[A-Z][a-z]+\.?\s+){1,3}"
-        r"(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Boulevard|Blvd|Drive|Dr|Court|Ct|Way|"
-        r"Place|Pl|Terrace|Close|Crescent|Square|Sq)\b\.?"
+    (
+        (
+            "street",
+            " st",
+            "avenue",
+            " ave",
+            "road",
+            " rd",
+            "lane",
+            " ln",
+            "boulevard",
+            "blvd",
+            "drive",
+            " dr",
+            "court",
+            " ct",
+            " way",
+            "place",
+            " pl",
+            "terrace",
+            "close",
+            "crescent",
+            "square",
+            " sq",
+        ),
+        re.compile(
+            r"(?<![\w-])\d{1,5}[A-Za-z]?\s+(?:[A-Z][a-z]+\.?\s+){1,3}"
+            r"(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Boulevard|Blvd|Drive|Dr|Court|Ct|Way|"
+            r"Place|Pl|Terrace|Close|Crescent|Square|Sq)\b\.?"
+        ),
     ),
     # Hauptstraße 12a / Berliner Allee 3
-    re.compile(
-        r"(?<!\w)(?:[A-ZÄÖÜ][a-zäöüß]+\s+){0,2}[A-ZÄÖÜ][a-zäöüß]*"
-        r"(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|"
-        r" Straße| Strasse| Str\.| Weg| Platz| Allee| Gasse)\s+\d{1,4}\s?[a-z]?(?!\w)"
+    (
+        ("straße", "strasse", "str.", "weg", "platz", "allee", "gasse", "ring", "damm", "ufer"),
+        re.compile(
+            r"(?<!\w)(?:[A-ZÄÖÜ][a-zäöüß]+\s+){0,2}[A-ZÄÖÜ][a-zäöüß]*"
+            r"(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|"
+            r" Straße| Strasse| Str\.| Weg| Platz| Allee| Gasse)\s+\d{1,4}\s?[a-z]?(?!\w)"
+        ),
     ),
     # Calle Mayor 5 / Rua Augusta, 120 / Via Roma 10
-    re.compile(
-        r"(?<!\w)(?:Calle|C/|Avenida|Avda\.|Plaza|Paseo|Camino|Carrer|Rua|Travessa|Largo|"
-        r"Via|Viale|Piazza|Corso|Vicolo)\s+(?:(?:de|del|la|las|los|da|do|dos|das|di|della)\s+)*"
-        r"[A-ZÁÉÍÓÚÂÊÔÃÕÇ][\wÀ-ÿ'-]*(?:\s+(?:(?:de|del|la|da|do|di|della)\s+)?"
-        r"[A-ZÁÉÍÓÚÂÊÔÃÕÇ][\wÀ-ÿ'-]*){0,3},?\s*(?:n[º°.]\s*)?\d{1,5}[A-Za-z]?(?!\w)"
+    (
+        (
+            "calle",
+            "c/",
+            "avenida",
+            "avda",
+            "plaza",
+            "paseo",
+            "camino",
+            "carrer",
+            "rua ",
+            "travessa",
+            "largo",
+            "via ",
+            "viale",
+            "piazza",
+            "corso",
+            "vicolo",
+        ),
+        re.compile(
+            r"(?<!\w)(?:Calle|C/|Avenida|Avda\.|Plaza|Paseo|Camino|Carrer|Rua|Travessa|Largo|"
+            r"Via|Viale|Piazza|Corso|Vicolo)\s+"
+            r"(?:(?:de|del|la|las|los|da|do|dos|das|di|della)\s+)*"
+            r"[A-ZÁÉÍÓÚÂÊÔÃÕÇ][\wÀ-ÿ'-]*(?:\s+(?:(?:de|del|la|da|do|di|della)\s+)?"
+            r"[A-ZÁÉÍÓÚÂÊÔÃÕÇ][\wÀ-ÿ'-]*){0,3},?\s*(?:n[º°.]\s*)?\d{1,5}[A-Za-z]?(?!\w)"
+        ),
     ),
     # 12 rue de la Paix
-    re.compile(
-        r"(?<![\w-])\d{1,4}(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|boulevard|bd|allée|place|impasse|"
-        r"chemin|quai|cours)\s+(?:(?:de|du|des|la|le)\s+|l')*[A-ZÉÈ][\w'-]*"
-        r"(?:\s+(?:(?:de|du|des|la|le)\s+|l')*[A-ZÉÈ][\w'-]*){0,3}"
+    (
+        (
+            "rue ",
+            "avenue",
+            "boulevard",
+            "bd ",
+            "allée",
+            "place",
+            "impasse",
+            "chemin",
+            "quai",
+            "cours",
+        ),
+        re.compile(
+            r"(?<![\w-])\d{1,4}(?:\s?(?:bis|ter))?,?\s+"
+            r"(?:rue|avenue|boulevard|bd|allée|place|impasse|chemin|quai|cours)\s+"
+            r"(?:(?:de|du|des|la|le)\s+|l')*[A-ZÉÈ][\w'-]*"
+            r"(?:\s+(?:(?:de|du|des|la|le)\s+|l')*[A-ZÉÈ][\w'-]*){0,3}"
+        ),
     ),
     # 東京都千代田区丸の内1-2-3
-    re.compile(
-        r"(?:東京都|北海道|大阪府|京都府|[一-龥]{2,3}県)[一-龥ぁ-んァ-ン]{1,12}?[市区町村郡]"
-        r"[一-龥ぁ-んァ-ン]{0,12}?[0-9０-９]{1,4}(?:丁目|[-−‐ー])[0-9０-９]{1,4}"
-        r"(?:(?:番地?|[-−‐ー])[0-9０-９]{1,4}号?)?"
+    (
+        ("都", "道", "府", "県"),
+        re.compile(
+            r"(?:東京都|北海道|大阪府|京都府|[一-龥]{2,3}県)[一-龥ぁ-んァ-ン]{1,12}?[市区町村郡]"
+            r"[一-龥ぁ-んァ-ン]{0,12}?[0-9０-９]{1,4}(?:丁目|[-−‐ー])[0-9０-９]{1,4}"
+            r"(?:(?:番地?|[-−‐ー])[0-9０-９]{1,4}号?)?"
+        ),
     ),
     # 上海市浦东新区世纪大道100号
-    re.compile(r"[一-龥]{2,8}?[省市区區县縣][一-龥]{0,12}?[路街道巷][一-龥]{0,6}?\d{1,5}[号號]"),
+    (
+        ("号", "號"),
+        re.compile(
+            r"[一-龥]{2,8}?[省市区區县縣][一-龥]{0,12}?[路街道巷][一-龥]{0,6}?\d{1,5}[号號]"
+        ),
+    ),
 )
 _ADDRESS_VALUE_RE: Final = re.compile(
     r"\s*:?\s*(?P<addr>[^.!?\n]{0,60}?\d[^.!?\n]{0,40}?)(?=\s*(?:[.!?\n]|$))"
@@ -435,7 +509,10 @@ _ADDRESS_VALUE_RE: Final = re.compile(
 def detect_addresses(text: str, lang: str) -> Iterator[PiiFinding]:
     if not _digits(text):
         return
-    for regex in _ADDRESS_RES:
+    lowered = text.lower()
+    for words, regex in _ADDRESS_RES:
+        if not any(word in lowered for word in words):
+            continue
         for m in regex.finditer(text):
             yield _finding("address", m.start(), m.end(), "postal address")
     for m in _after("address", text, _ADDRESS_VALUE_RE):
