@@ -141,22 +141,12 @@ class TestValidate:
         """Callers that only know ValueError still see validation failures."""
         assert issubclass(InvalidEvents, ValueError)
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="BUG: schema._aware lets OverflowError escape for a year-1 time with a "
-        "positive offset, so validate() raises OverflowError instead of InvalidEvents",
-    )
     def test_out_of_range_timestamp_is_an_invalid_event(self) -> None:
         """A created_at that cannot be converted to UTC is a field problem, not a crash."""
         with pytest.raises(InvalidEvents) as info:
             validate([raw_event(created_at="0001-01-01T00:00:00+01:00")])
         assert info.value.problems[0].field == "created_at"
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="BUG: AuthorIn.followers_count has no upper bound, but the proto field is "
-        "int64; to_proto raises ValueError after validation succeeded",
-    )
     def test_follower_count_beyond_int64_is_an_invalid_event(self) -> None:
         """A follower count the contract cannot carry is rejected at validation."""
         with pytest.raises(InvalidEvents) as info:
@@ -324,12 +314,6 @@ class TestConcurrentPublish:
         assert retry[0].duplicate is False
         assert send.produced_ids() == ["x:a", "x:a"]  # one failed attempt, one success
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="BUG: Publisher.publish registers in-flight futures before to_proto; when "
-        "to_proto raises (followers_count > int64) those futures are never resolved nor "
-        "removed, so every later publish of the earlier ids hangs forever",
-    )
     async def test_conversion_error_does_not_leave_ids_in_flight(self) -> None:
         """After a batch fails to convert, its other events can still be published."""
         send = FakeSend()

@@ -1,0 +1,358 @@
+"""PII detection: every type, validators, hard negatives, offsets and masking."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from carerouter.classify.domain import Classifier, PiiSpan
+from carerouter.classify.domain.pii import PiiFinding, detect_pii, resolve_overlaps
+
+CLASSIFIER = Classifier()
+
+
+def found(text: str, lang_hint: str | None = None) -> list[tuple[str, str]]:
+    """(type, covered text) for each PII span the classifier reports."""
+    result = CLASSIFIER.classify(text, lang_hint=lang_hint)
+    return [(span.type, text[span.start : span.end]) for span in result.pii]
+
+
+def types(text: str, lang_hint: str | None = None) -> set[str]:
+    return {kind for kind, _ in found(text, lang_hint)}
+
+
+class TestEmail:
+    def test_plain_address(self) -> None:
+        """A plain email address is detected with exact offsets."""
+        assert found("email me at jane.doe+care@example.co.uk thanks") == [
+            ("email", "jane.doe+care@example.co.uk")
+        ]
+
+    def test_handle_is_not_an_email(self) -> None:
+        """An @handle alone is not an email address."""
+        assert "email" not in types("thanks @AcmeSupport for the help")
+
+
+class TestPhone:
+    def test_international_mobile(self) -> None:
+        """A number with a country code is valid whatever the post's language."""
+        assert found("call me on +44 7911 123456 please") == [("phone", "+44 7911 123456")]
+
+    def test_national_number_uses_language_regions(self) -> None:
+        """National formats are validated for regions matching the language."""
+        assert found("ruf mich an unter 0171 1234567 bitte", "de") == [("phone", "0171 1234567")]
+        assert found("appelez-moi au 06 12 34 56 78 merci", "fr") == [("phone", "06 12 34 56 78")]
+
+    def test_hotline_not_flagged_without_context(self) -> None:
+        """Toll-free brand hotlines are not the customer's personal data."""
+        assert found("call your hotline 1-800-356-9377 and nobody answers", "en") == []
+
+    def test_hotline_flagged_with_personal_context(self) -> None:
+        """A toll-free number introduced as the customer's own is flagged."""
+        assert found("my number is 1-800-356-9377", "en") == [("phone", "1-800-356-9377")]
+
+    def test_invalid_number_not_flagged(self) -> None:
+        """Digit runs that are not valid numbers for the region are left alone."""
+        assert "phone" not in types("reference 1234567 from yesterday", "en")
+
+
+class TestCard:
+    def test_luhn_valid_card(self) -> None:
+        """A Luhn-valid card number in 4-digit groups is detected and sensitive."""
+        result = CLASSIFIER.classify("card 4111 1111 1111 1111 please refund")
+        assert [(s.type, s.start, s.end) for s in result.pii] == [("card", 5, 24)]
+        assert result.sensitive
+        assert "card number (Luhn-valid)" in result.sensitive_reasons
+
+    @pytest.mark.parametrize(
+        "number", ["4111111111111111", "4111-1111-1111-1111", "3782 822463 10005"]
+    )
+    def test_card_layouts(self, number: str) -> None:
+        """Card numbers written unbroken, with dashes, or Amex-style are detected."""
+        assert found(f"my card {number} was declined") == [("card", number)]
+
+    def test_luhn_invalid_card_rejected(self) -> None:
+        """A card-like number failing the Luhn check is not a card."""
+        result = CLASSIFIER.classify("card 4111 1111 1111 1112 please refund")
+        assert "card" not in {s.type for s in result.pii}
+        assert not result.sensitive
+
+    def test_repeated_digit_rejected(self) -> None:
+        """All-zero (Luhn-valid) placeholders are not cards."""
+        assert "card" not in types("card 0000 0000 0000 0000")
+
+
+class TestIban:
+    def test_valid_iban(self) -> None:
+        """An IBAN with a valid ISO 7064 checksum is detected, grouped or compact."""
+        assert found("IBAN DE89 3704 0044 0532 0130 00 please") == [
+            ("iban", "DE89 3704 0044 0532 0130 00")
+        ]
+        assert found("pay to GB82WEST12345698765432 today") == [("iban", "GB82WEST12345698765432")]
+
+    def test_bad_checksum_rejected(self) -> None:
+        """An IBAN with a wrong checksum is not reported, nor are its digits as a card."""
+        result = CLASSIFIER.classify("IBAN DE89 3704 0044 0532 0130 01 please")
+        assert result.pii == ()
+        assert not result.sensitive
+
+
+class TestAccountId:
+    @pytest.mark.parametrize(
+        ("text", "value"),
+        [
+            ("my account number is 12345678 and it's locked", "12345678"),
+            ("acct #99887766 was closed", "99887766"),
+            ("Kundennummer: 4455667788", "4455667788"),
+            ("número de cuenta 12345678", "12345678"),
+        ],
+    )
+    def test_labelled_account_number(self, text: str, value: str) -> None:
+        """A number after an account label is an account id."""
+        assert found(text) == [("account_id", value)]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "card ending 4417 was charged",
+            "card ending in 4417 was charged",
+            "tarjeta terminada en 4417",
+            "Karte endet auf 4417",
+            "carte se terminant par 4417",
+            "cartão com final 4417",
+            "カード末尾4417",
+            "尾号4417的卡",
+        ],
+    )
+    def test_last_four_digits(self, text: str) -> None:
+        """"ending (in) 4417" and its translations mark the last digits of an account."""
+        assert found(text) == [("account_id", "4417")]
+
+    def test_account_id_is_sensitive(self) -> None:
+        """Account numbers make a post sensitive."""
+        assert CLASSIFIER.classify("card ending in 4417").sensitive
+
+
+class TestOrderId:
+    @pytest.mark.parametrize(
+        ("text", "value"),
+        [
+            ("order #A12345 missing", "A12345"),
+            ("my order number is 987654321", "987654321"),
+            ("tracking number 1Z999AA10123456784", "1Z999AA10123456784"),
+            ("pedido 123456 no llegó", "123456"),
+            ("Bestellung 12345678 fehlt", "12345678"),
+            ("commande n°123456 pas reçue", "123456"),
+            ("encomenda 765432 atrasada", "765432"),
+            ("ordine 5566778 non arrivato", "5566778"),
+            ("注文番号 123456 が届かない", "123456"),
+            ("ご注文番号は123456です", "123456"),
+            ("订单号 123456 没收到", "123456"),
+            ("訂單號：123456", "123456"),
+            ("tilausnumero 123456", "123456"),
+            ("booking ref XK3PQZ", "XK3PQZ"),
+        ],
+    )
+    def test_number_next_to_order_words(self, text: str, value: str) -> None:
+        """An id after order/booking/tracking words in many languages is an order id."""
+        assert found(text) == [("order_id", value)]
+
+    def test_order_id_is_not_sensitive(self) -> None:
+        """Order references are masked but routine: not sensitive."""
+        result = CLASSIFIER.classify("order #A12345 missing")
+        assert result.pii and not result.sensitive
+
+    def test_year_after_order_word_is_not_an_id(self) -> None:
+        """'order 2023' names a year, not an order."""
+        assert "order_id" not in types("my order 2023 christmas gift")
+
+
+class TestPassword:
+    @pytest.mark.parametrize(
+        ("text", "value"),
+        [
+            ("my password is hunter2!", "hunter2"),
+            ("password: S3cr3t#pw", "S3cr3t#pw"),
+            ("mi contraseña es perro123", "perro123"),
+            ("mein Passwort ist Sommer2024", "Sommer2024"),
+            ("パスワードはabc12345です", "abc12345"),
+            ("密码是 qwerty99", "qwerty99"),
+        ],
+    )
+    def test_disclosed_password(self, text: str, value: str) -> None:
+        """A value after "my password is" (and translations) is a password."""
+        assert found(text) == [("password", value)]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "how do I reset my password?",
+            "my password is not working",
+            "my password is wrong apparently",
+            "I forgot my password",
+        ],
+    )
+    def test_talking_about_passwords_is_not_disclosure(self, text: str) -> None:
+        """Mentioning a password without giving one is not PII."""
+        assert "password" not in types(text)
+
+
+class TestNationalId:
+    @pytest.mark.parametrize(
+        ("text", "value"),
+        [
+            ("SSN 536-90-4399", "536-90-4399"),
+            ("mi DNI es 12345678Z", "12345678Z"),
+            ("HETU 131052-308T", "131052-308T"),
+            ("codice fiscale RCCMNL83S18D969H", "RCCMNL83S18D969H"),
+            ("CPF 390.533.447-05", "390.533.447-05"),
+            ("passport number 123456789", "123456789"),
+        ],
+    )
+    def test_checksummed_or_labelled(self, text: str, value: str) -> None:
+        """National identity numbers are found by format plus checksum, or by label."""
+        assert found(text) == [("national_id", value)]
+
+    def test_bad_checksum_dni_rejected(self) -> None:
+        """A DNI with the wrong control letter is not reported."""
+        assert "national_id" not in types("code 12345678A")
+
+
+class TestDateOfBirth:
+    @pytest.mark.parametrize(
+        ("text", "value"),
+        [
+            ("date of birth: 12/03/1985", "12/03/1985"),
+            ("DOB 1985-03-12", "1985-03-12"),
+            ("born on March 12, 1985", "March 12, 1985"),
+            ("fecha de nacimiento 12/03/1985", "12/03/1985"),
+            ("Geburtsdatum: 12.03.1985", "12.03.1985"),
+            ("生年月日 1985年3月12日", "1985年3月12日"),
+        ],
+    )
+    def test_labelled_date(self, text: str, value: str) -> None:
+        """A date after a birth-date label is a date of birth."""
+        assert found(text) == [("dob", value)]
+
+    def test_other_dates_are_not_dob(self) -> None:
+        """A delivery date is not a date of birth."""
+        assert "dob" not in types("delivery expected 12/03/2025")
+
+
+class TestAddress:
+    @pytest.mark.parametrize(
+        ("text", "value"),
+        [
+            ("send it to 221B Baker Street tomorrow", "221B Baker Street"),
+            ("Lieferung an Hauptstraße 12 bitte", "Hauptstraße 12"),
+            ("envíalo a Calle Mayor 5", "Calle Mayor 5"),
+            ("livrez au 12 rue de la Paix svp", "12 rue de la Paix"),
+            ("my address is 5 Elm Grove, Leeds LS1 4AP.", "5 Elm Grove, Leeds LS1 4AP"),
+        ],
+    )
+    def test_street_address(self, text: str, value: str) -> None:
+        """Street addresses and "my address is ..." values are detected."""
+        assert found(text) == [("address", value)]
+
+
+class TestHealth:
+    def test_health_term_is_pii_and_sensitive(self) -> None:
+        """A health condition is masked as [health] and makes the post sensitive."""
+        text = "I have cancer and can't travel, please cancel my booking"
+        result = CLASSIFIER.classify(text)
+        assert [(s.type, text[s.start : s.end]) for s in result.pii] == [("health", "cancer")]
+        assert result.sensitive
+        assert "health information" in result.sensitive_reasons
+        assert "[health]" in result.masked_text
+
+
+class TestHardNegatives:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "flight LH123 was delayed again",
+            "BA 287 to San Francisco cancelled",
+            "paid $49.99 for this",
+            "kostet 29,99 € im Angebot",
+            "since 2023 nothing works",
+            "firmware v2.3.1 broke my router",
+            "my iPhone 15 keeps restarting",
+            "how do I reset my password?",
+            "room 1204, gate B22, seat 14C",
+            "version 10.0.19045 build",
+        ],
+    )
+    def test_no_pii(self, text: str) -> None:
+        """Flight numbers, prices, years, model and firmware numbers are not PII."""
+        result = CLASSIFIER.classify(text)
+        assert result.pii == ()
+        assert result.masked_text == text
+
+    def test_urls_and_handles_yield_no_pii(self) -> None:
+        """Numbers inside URLs and @handles are not reported."""
+        text = "see https://twitter.com/x/status/4111111111111111 @user4111111111111111"
+        assert CLASSIFIER.classify(text).pii == ()
+
+
+class TestOffsetsAndMasking:
+    TEXT = (
+        "Hi 👋 @Acme, mi tarjeta 4111 1111 1111 1111 fue cobrada dos veces, pedido 123456. "
+        "Escríbeme a ana.lopez@example.es o llámame al +34 612 345 678. IBAN "
+        "ES91 2100 0418 4502 0005 1332"
+    )
+
+    def test_offsets_point_at_the_values(self) -> None:
+        """Span offsets index the original text (emoji and accents included)."""
+        result = CLASSIFIER.classify(self.TEXT)
+        covered = {span.type: self.TEXT[span.start : span.end] for span in result.pii}
+        assert covered == {
+            "card": "4111 1111 1111 1111",
+            "order_id": "123456",
+            "email": "ana.lopez@example.es",
+            "phone": "+34 612 345 678",
+            "iban": "ES91 2100 0418 4502 0005 1332",
+        }
+
+    def test_spans_sorted_and_disjoint(self) -> None:
+        """PII spans are sorted by start and do not overlap."""
+        spans = CLASSIFIER.classify(self.TEXT).pii
+        assert list(spans) == sorted(spans, key=lambda s: s.start)
+        assert all(a.end <= b.start for a, b in zip(spans, spans[1:], strict=False))
+
+    def test_masking_leaves_no_pii_digits(self) -> None:
+        """After masking, no digit of any detected value remains."""
+        result = CLASSIFIER.classify(self.TEXT)
+        assert re.search(r"\d", result.masked_text) is None
+        assert "[card]" in result.masked_text
+        assert "[email]" in result.masked_text
+        assert "ana.lopez" not in result.masked_text
+
+    def test_reasons_for_sensitive_types(self) -> None:
+        """Sensitive types each contribute a reason; routine types do not."""
+        result = CLASSIFIER.classify(self.TEXT)
+        assert result.sensitive
+        assert "card number (Luhn-valid)" in result.sensitive_reasons
+        assert "IBAN (checksum valid)" in result.sensitive_reasons
+        assert not any("email" in reason for reason in result.sensitive_reasons)
+
+
+class TestOverlapResolution:
+    def test_higher_priority_wins(self) -> None:
+        """Where spans overlap, the higher-priority type is kept."""
+        card = PiiFinding(PiiSpan("card", 0, 19), "card number")
+        phone = PiiFinding(PiiSpan("phone", 5, 14), "phone number")
+        assert resolve_overlaps([phone, card]) == [card]
+
+    def test_longer_span_wins_within_a_type(self) -> None:
+        """Between overlapping spans of one type, the longer is kept."""
+        short = PiiFinding(PiiSpan("address", 0, 10), "postal address")
+        long = PiiFinding(PiiSpan("address", 0, 20), "postal address")
+        assert resolve_overlaps([short, long]) == [long]
+
+    def test_detect_pii_accepts_extra_findings(self) -> None:
+        """Findings made elsewhere take part in resolution and come back sorted."""
+        extra = PiiFinding(PiiSpan("health", 0, 6), "health information")
+        text = "cancer; mail a@b.co"
+        kinds = [f.span.type for f in detect_pii(text, "en", extra=[extra])]
+        assert kinds == ["health", "email"]
