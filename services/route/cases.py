@@ -8,6 +8,7 @@ transition is idempotent on the input's id, because Kafka delivers at least once
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -217,8 +218,15 @@ def _handoff(
         "signature": policy.signature,
     }
     ack, ack_lang = fill_template(policy.templates.acknowledgement, cls.lang, **values)
-    opening, open_lang = fill_template(policy.templates.private_opening, cls.lang, **values)
+    if repeats_personal_data(ack, event.text, cls.pii):
+        # The display name itself is personal data that was posted (say, an e-mail
+        # address as a name): greet without it.
+        ack, ack_lang = fill_template(
+            policy.templates.acknowledgement, cls.lang, **{**values, "name": ""}
+        )
+        ack = _tidy(ack)
     assert_no_personal_data(ack, event.text, cls.pii)
+    opening, open_lang = fill_template(policy.templates.private_opening, cls.lang, **values)
     return events_pb2.OutboundAction(
         action_id=f"{case.case_id}/handoff",
         case_id=case.case_id,
@@ -245,14 +253,29 @@ def _handoff(
     )
 
 
+def repeats_personal_data(
+    public_text: str, original: str, spans: Iterable[events_pb2.PiiSpan]
+) -> str | None:
+    """The type of the first personal data span of the original that the text repeats."""
+    for span in spans:
+        secret = original[span.start : span.end]
+        if secret and secret in public_text:
+            return span.type
+    return None
+
+
 def assert_no_personal_data(
     public_text: str, original: str, spans: Iterable[events_pb2.PiiSpan]
 ) -> None:
     """Refuse to publish a text that repeats any personal data span of the original."""
-    for span in spans:
-        secret = original[span.start : span.end]
-        if secret and secret in public_text:
-            raise ValueError(f"public text would repeat personal data of type {span.type}")
+    kind = repeats_personal_data(public_text, original, spans)
+    if kind is not None:
+        raise ValueError(f"public text would repeat personal data of type {kind}")
+
+
+def _tidy(text: str) -> str:
+    """Collapse the gaps an empty placeholder leaves ("Hi , thanks" → "Hi, thanks")."""
+    return re.sub(r"\s+([,，、.!])", r"\1", re.sub(r"\s{2,}", " ", text)).strip()
 
 
 def on_agent_action(

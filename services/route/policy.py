@@ -6,6 +6,7 @@ a :class:`Decision` and records which rule matched and why.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,8 +33,8 @@ def parse_duration(value: object) -> float:
         raise ValueError(
             f"expected a duration such as 90, '45s', '15m', '4h' or '2d', got {value!r}"
         )
-    if seconds <= 0:
-        raise ValueError("a duration must be positive")
+    if not math.isfinite(seconds) or seconds <= 0:
+        raise ValueError("a duration must be a positive, finite number of seconds")
     return seconds
 
 

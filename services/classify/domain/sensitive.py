@@ -73,7 +73,7 @@ SENSITIVE_TOPICS: Final[TopicLexicon] = {
                "addebito non autorizzato", "pagamento non autorizzato", "carta rubata",
                "carta clonata", "furto d'identità"),
         "ja": ("不正利用", "詐欺", "身に覚えのない", "不正請求"),
-        "zh": ("诈骗", "詐騙", "欺诈", "欺詐", "盗刷", "盜刷", "被骗", "被騙", "未经授权",
+        "zh": ("诈骗", "詐騙", "欺诈", "欺詐", "盗刷", "盜刷", "被盗刷", "被盜刷", "被骗", "被騙", "未经授权",
                "未經授權"),
         "fi": ("petos", "huijattu", "luvaton veloitus", "varastettu kortti",
                "identiteettivarkaus"),

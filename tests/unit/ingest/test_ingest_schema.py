@@ -76,7 +76,7 @@ class TestFieldValidation:
     def test_naive_python_datetime_is_rejected(self) -> None:
         """A naive datetime object is refused too, not only naive strings."""
         with pytest.raises(ValidationError):
-            EventIn.model_validate(raw_event(created_at=datetime(2026, 11, 23, 10, 15)))  # noqa: DTZ001
+            EventIn.model_validate(raw_event(created_at=datetime(2026, 11, 23, 10, 15)))
 
     def test_offset_datetime_is_normalised_to_utc(self) -> None:
         """An aware created_at is converted to UTC, keeping the same instant."""
@@ -208,9 +208,7 @@ class TestToProto:
         assert proto.lang_hint == "pt"
         assert proto.rating == 0
         assert list(proto.attachments) == ["https://img.example/1.jpg"]
-        assert proto.created_at.ToDatetime(tzinfo=UTC) == datetime(
-            2026, 11, 23, 10, 15, tzinfo=UTC
-        )
+        assert proto.created_at.ToDatetime(tzinfo=UTC) == datetime(2026, 11, 23, 10, 15, tzinfo=UTC)
         assert proto.received_at.ToDatetime(tzinfo=UTC) == RECEIVED
 
     def test_thread_id_defaults_to_message_id(self) -> None:
@@ -253,9 +251,7 @@ class TestToProto:
             raw_event(created_at=datetime(2026, 11, 23, 5, 15, tzinfo=tz))
         )
         proto = event.to_proto(RECEIVED)
-        assert proto.created_at.ToDatetime(tzinfo=UTC) == datetime(
-            2026, 11, 23, 10, 15, tzinfo=UTC
-        )
+        assert proto.created_at.ToDatetime(tzinfo=UTC) == datetime(2026, 11, 23, 10, 15, tzinfo=UTC)
 
 
 class TestProtoToInput:

@@ -128,9 +128,7 @@ class TestOpenCase:
 class TestRespondedAndResolved:
     def test_responded_case_has_no_first_response_entries(self) -> None:
         """Once an agent responded, only the resolution clock runs."""
-        case = make_case(
-            status=pb.CASE_STATUS_RESPONDED, responded_at=T0 + timedelta(minutes=5)
-        )
+        case = make_case(status=pb.CASE_STATUS_RESPONDED, responded_at=T0 + timedelta(minutes=5))
         ids = [p.sla_event_id for p in planned_notifications(case, ALWAYS)]
         assert ids == [f"{CASE_ID}/resolution/warning/0", f"{CASE_ID}/resolution/breach/0"]
 
@@ -170,8 +168,7 @@ class TestReopened:
         """Two periods never share a notification id, so both get published."""
         first = {p.sla_event_id for p in planned_notifications(make_case(), ALWAYS)}
         second = {
-            p.sla_event_id
-            for p in planned_notifications(make_case(resolution_period=1), ALWAYS)
+            p.sla_event_id for p in planned_notifications(make_case(resolution_period=1), ALWAYS)
         }
         resolution_first = {i for i in first if "/resolution/" in i}
         assert resolution_first.isdisjoint(second)
