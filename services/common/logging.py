@@ -16,9 +16,10 @@ from typing import Any
 import structlog
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-# Seven or more digits, optionally grouped by spaces, dots or dashes: cards, IBAN
-# tails, phone numbers, account numbers. Ids we log ourselves are never bare digits.
-_DIGITS = re.compile(r"(?<![\w])\+?\d(?:[ .\-]?\d){6,}(?![\w])")
+# Seven or more digits, optionally grouped by spaces, dots, dashes or a parenthesised
+# area code: cards, IBAN tails, phone numbers, account numbers. Platform ids (which are
+# long digit runs on X) are logged only under the safe keys below.
+_DIGITS = re.compile(r"(?<![\w])\+?\(?\d(?:\)?[ .\-]?\(?\d){6,}(?![\w])")
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30}\b")
 
 

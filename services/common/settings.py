@@ -60,7 +60,7 @@ class ServiceSettings(BaseSettings):
     def _bootstrap_has_ports(cls, value: str) -> str:
         for server in value.split(","):
             host, _, port = server.strip().rpartition(":")
-            if not host or not port.isdigit():
+            if not host or not port.isdigit() or not 1 <= int(port) <= 65535:
                 raise ValueError(f"expected host:port[,host:port...], got {server.strip()!r}")
         return value
 

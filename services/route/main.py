@@ -25,7 +25,8 @@ def build(settings: RouteSettings) -> ServiceHost:
     policy = load_policy(settings.policy_file)
     app = build_app("carerouter-route", settings)
     agent.register(app, lambda: policy, metrics)
-    view = CaseView()
+    # Every replica's view holds every case: aggregate this gauge with max(), not sum().
+    view = CaseView(lambda queue, count: metrics.open_cases.labels(queue).set(count))
     tail = TopicTail(settings, topics.CASES, lambda _key, value: view.apply(value))
     producer = EventProducer(
         new_producer(settings, "carerouter-route-api"), settings.kafka_send_timeout_s

@@ -4,7 +4,8 @@ the ``care.cases.v1`` topic, plus live subscribers for WatchAssignments."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Callable, Iterator
 
 from carerouter.v1 import events_pb2
 
@@ -14,9 +15,11 @@ SUBSCRIBER_QUEUE = 10_000
 class CaseView:
     """In-memory view; fed one snapshot at a time, older versions ignored."""
 
-    def __init__(self) -> None:
+    def __init__(self, on_open_count: Callable[[str, int], None] | None = None) -> None:
         self._cases: dict[str, events_pb2.Case] = {}
         self._subscribers: set[asyncio.Queue[events_pb2.Case]] = set()
+        self._open: Counter[str] = Counter()
+        self._on_open_count = on_open_count
 
     def apply(self, raw: bytes | None) -> None:
         if not raw:
@@ -27,11 +30,27 @@ class CaseView:
         if previous is not None and previous.version >= case.version:
             return
         self._cases[case.case_id] = case
+        self._count_open(previous, case)
         if previous is None or previous.assignment != case.assignment:
             for queue in self._subscribers:
                 if queue.full():
                     queue.get_nowait()  # a slow watcher loses its oldest, never blocks us
                 queue.put_nowait(case)
+
+    def _count_open(self, previous: events_pb2.Case | None, case: events_pb2.Case) -> None:
+        changed = set()
+        if previous is not None and previous.status != events_pb2.CASE_STATUS_RESOLVED:
+            self._open[previous.assignment.queue] -= 1
+            changed.add(previous.assignment.queue)
+        if case.status != events_pb2.CASE_STATUS_RESOLVED:
+            self._open[case.assignment.queue] += 1
+            changed.add(case.assignment.queue)
+        if self._on_open_count is not None:
+            for queue in changed:
+                self._on_open_count(queue, self._open[queue])
+
+    def open_count(self, queue: str) -> int:
+        return self._open[queue]
 
     def get(self, case_id: str) -> events_pb2.Case | None:
         return self._cases.get(case_id)

@@ -6,9 +6,8 @@ import ast
 import dataclasses
 from pathlib import Path
 
-import pytest
-
 import carerouter.classify.domain as domain
+import pytest
 from carerouter.classify.domain import (
     INTENTS,
     ClassificationResult,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from carerouter.classify.domain import Classifier
 from carerouter.classify.domain.intent import IntentModel, softmax
 from carerouter.classify.domain.text import prepare
@@ -212,7 +211,7 @@ class TestNormalisation:
         assert intent_of("Mi pedido no llego, donde esta mi pedido") == "order"
 
     def test_apostrophes_optional_and_typographic(self) -> None:
-        """"doesn't", "doesnt" and "doesn’t" all match."""
+        """The spellings doesn't, doesnt and doesn’t all match."""
         for text in ("it doesn't work", "it doesnt work", "it doesn’t work"):
             assert intent_of(text, "en") == "defect", text
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from carerouter.classify.domain import Classifier
 from carerouter.classify.domain.language import (
     LanguageDetector,

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
-
 from carerouter.classify.domain import Classifier, PiiSpan
 from carerouter.classify.domain.pii import PiiFinding, detect_pii, resolve_overlaps
 
@@ -126,7 +126,7 @@ class TestAccountId:
         ],
     )
     def test_last_four_digits(self, text: str) -> None:
-        """"ending (in) 4417" and its translations mark the last digits of an account."""
+        """The words "ending (in) 4417" and translations mark an account's last digits."""
         assert found(text) == [("account_id", "4417")]
 
     def test_account_id_is_sensitive(self) -> None:
@@ -318,7 +318,7 @@ class TestOffsetsAndMasking:
         """PII spans are sorted by start and do not overlap."""
         spans = CLASSIFIER.classify(self.TEXT).pii
         assert list(spans) == sorted(spans, key=lambda s: s.start)
-        assert all(a.end <= b.start for a, b in zip(spans, spans[1:], strict=False))
+        assert all(a.end <= b.start for a, b in itertools.pairwise(spans))
 
     def test_masking_leaves_no_pii_digits(self) -> None:
         """After masking, no digit of any detected value remains."""
