@@ -1502,9 +1502,7 @@ AGENT_TEXTS: dict[str, dict[str, list[str]]] = {
             "¡Hola {name}! Lo miramos y te contamos enseguida {sig}",
             "Hola {name}, tienes toda la info en acme.com/ayuda {sig}",
         ],
-        "pii": [
-            "Hola {name}, por tu seguridad borra el mensaje, te escribimos por privado {sig}"
-        ],
+        "pii": ["Hola {name}, por tu seguridad borra el mensaje, te escribimos por privado {sig}"],
         "reply": ["Gracias por los datos, {name}, seguimos revisándolo {sig}"],
         "reply_order": [
             "Gracias {name}, ya lo hemos pasado al equipo de envíos {sig}",
@@ -1586,9 +1584,7 @@ AGENT_TEXTS: dict[str, dict[str, list[str]]] = {
             "Oi {name}! Vamos conferir e já te respondemos {sig}",
             "Oi {name}, tem tudo em acme.com/ajuda {sig}",
         ],
-        "pii": [
-            "Oi {name}, por segurança apaga esse post, te chamamos no privado {sig}"
-        ],
+        "pii": ["Oi {name}, por segurança apaga esse post, te chamamos no privado {sig}"],
         "reply": ["Obrigado pelas informações, {name}, seguimos verificando {sig}"],
         "reply_order": [
             "Obrigado {name}, já encaminhamos pra equipe de logística {sig}",
@@ -1605,9 +1601,7 @@ AGENT_TEXTS: dict[str, dict[str, list[str]]] = {
             "{name}様、お手数ですが注文番号をDMでお送りいただけますか {sig}",
         ],
         "pos": ["{name}様、温かいお言葉ありがとうございます！ {sig}"],
-        "neu": [
-            "{name}様、お問い合わせありがとうございます。確認してご連絡いたします {sig}"
-        ],
+        "neu": ["{name}様、お問い合わせありがとうございます。確認してご連絡いたします {sig}"],
         "pii": [
             "{name}様、個人情報保護のため投稿の削除をお願いいたします。DMをお送りしました {sig}"
         ],
@@ -2086,11 +2080,7 @@ class StreamBuilder:
         return self.rng.choices(keys, weights=[weights[k] for k in keys])[0]
 
     def digits(self, n: int, first_nonzero: bool = True) -> str:
-        first = (
-            str(self.rng.randint(1, 9))
-            if first_nonzero
-            else str(self.rng.randint(0, 9))
-        )
+        first = str(self.rng.randint(1, 9)) if first_nonzero else str(self.rng.randint(0, 9))
         return first + "".join(str(self.rng.randint(0, 9)) for _ in range(n - 1))
 
     def any_digits(self, n: int) -> str:
@@ -2128,9 +2118,7 @@ class StreamBuilder:
             # comments and replies: "<post suffix>_<comment id>"
             assert parent_root is not None
             prefix = parent_root.split("_")[-1]
-            return self.unique(
-                "facebook", lambda: f"{prefix}_{self.digits(rng.choice([15, 16]))}"
-            )
+            return self.unique("facebook", lambda: f"{prefix}_{self.digits(rng.choice([15, 16]))}")
         if platform == "instagram":
             return self.unique(
                 "instagram",
@@ -2174,13 +2162,10 @@ class StreamBuilder:
         self.brand_ids[("facebook", "page")] = self.digits(15)
         page = self.brand_ids[("facebook", "page")]
         self.brand_posts[("facebook", "")] = [
-            self.unique("facebook", lambda: f"{page}_{self.digits(16)}")
-            for _ in range(5)
+            self.unique("facebook", lambda: f"{page}_{self.digits(16)}") for _ in range(5)
         ]
         self.brand_posts[("instagram", "")] = [
-            self.unique(
-                "instagram", lambda: "17" + self.digits(16, first_nonzero=False)
-            )
+            self.unique("instagram", lambda: "17" + self.digits(16, first_nonzero=False))
             for _ in range(5)
         ]
         self.brand_posts[("youtube", "")] = [self.chars(B64URL, 11) for _ in range(4)]
@@ -2232,13 +2217,7 @@ class StreamBuilder:
             greet_native = f"{last}{first}"
         else:
             r = rng.random()
-            name = (
-                f"{first} {last}"
-                if r < 0.6
-                else first
-                if r < 0.8
-                else f"{first} {last[0]}."
-            )
+            name = f"{first} {last}" if r < 0.6 else first if r < 0.8 else f"{first} {last[0]}."
             greet_native = first
         greet_latin = first_l.capitalize()
         if handle.startswith(tuple(NICKNAMES)) and rng.random() < 0.5:
@@ -2396,9 +2375,7 @@ class StreamBuilder:
         avoid: set[str] | None = None,
     ) -> str:
         avoid = set() if avoid is None else avoid
-        pool = [x for x in FOLLOWUPS[lang][kind_of] if x not in avoid] or FOLLOWUPS[
-            lang
-        ][kind_of]
+        pool = [x for x in FOLLOWUPS[lang][kind_of] if x not in avoid] or FOLLOWUPS[lang][kind_of]
         for _attempt in range(6):
             s = self.slots(lang, platform)
             template = self.rng.choice(pool)
@@ -2425,9 +2402,7 @@ class StreamBuilder:
         number = body + luhn_check_digit(body)
         style = rng.random()
         if len(number) == 15:
-            return (
-                f"{number[:4]} {number[4:10]} {number[10:]}" if style < 0.7 else number
-            )
+            return f"{number[:4]} {number[4:10]} {number[10:]}" if style < 0.7 else number
         if style < 0.55:
             return " ".join(number[i : i + 4] for i in range(0, 16, 4))
         if style < 0.75:
@@ -2478,13 +2453,9 @@ class StreamBuilder:
                 ]
             )
         if lang == "es":
-            return rng.choice(
-                [f"+34 6{d(2)} {d(3)} {d(3)}", f"6{d(2)} {d(2)} {d(2)} {d(2)}"]
-            )
+            return rng.choice([f"+34 6{d(2)} {d(3)} {d(3)}", f"6{d(2)} {d(2)} {d(2)} {d(2)}"])
         if lang == "de":
-            return rng.choice(
-                [f"0151 {d(8)}", f"+49 17{rng.randint(0, 9)} {d(7)}", f"0160/{d(7)}"]
-            )
+            return rng.choice([f"0151 {d(8)}", f"+49 17{rng.randint(0, 9)} {d(7)}", f"0160/{d(7)}"])
         if lang == "fr":
             return rng.choice(
                 [
@@ -2624,14 +2595,10 @@ class StreamBuilder:
             rating = {
                 "neg": rng.choices([1, 2, 3], weights=[60, 30, 10])[0],
                 "pos": rng.choices([4, 5], weights=[30, 70])[0],
-                "neu": rng.choice([3, 4])
-                if t.intent == "question"
-                else rng.choice([1, 5]),
+                "neu": rng.choice([3, 4]) if t.intent == "question" else rng.choice([1, 5]),
             }[mood]
         t.thread_id = (
-            self.dm_thread_id(t.platform, t.customer, t.brand)
-            if kind == "dm"
-            else root_id
+            self.dm_thread_id(t.platform, t.customer, t.brand) if kind == "dm" else root_id
         )
         t.messages.append(
             Message(
@@ -2654,9 +2621,7 @@ class StreamBuilder:
         if not t.multi:
             return
         extra = (
-            rng.choice([1, 1, 2, 2, 3, 4])
-            if kind == "dm"
-            else rng.choice([1, 1, 1, 2, 2, 3, 4])
+            rng.choice([1, 1, 2, 2, 3, 4]) if kind == "dm" else rng.choice([1, 1, 1, 2, 2, 3, 4])
         )
         prev = t.messages[0]
         used: set[str] = set()
@@ -2698,9 +2663,7 @@ class StreamBuilder:
                 elif mood == "pos":
                     kind_of = "agree"
                 else:
-                    kind_of = rng.choice(
-                        ["q_more", "nudge", "peer_answer", "peer_answer"]
-                    )
+                    kind_of = rng.choice(["q_more", "nudge", "peer_answer", "peer_answer"])
                 if kind_of in ("metoo", "agree", "peer_answer"):
                     author = self.author_for(t.platform, t.lang, reuse=0.05)
                     parent = root_id
@@ -2709,9 +2672,7 @@ class StreamBuilder:
             text = self.followup_text(t.lang, kind_of, t.platform, mood, used)
             thanked = kind_of == "thanks"
             if t.platform == "x" and msg_kind == "reply":
-                handles = (
-                    [t.brand] if author is t.customer else [t.customer.handle, t.brand]
-                )
+                handles = [t.brand] if author is t.customer else [t.customer.handle, t.brand]
                 text = " ".join(handles) + " " + text
             mid = self.new_message_id(
                 t.platform,
@@ -2791,11 +2752,7 @@ class StreamBuilder:
         langs = dict(AGENTS)[t.agent]
         lang = t.lang if t.lang in langs and t.lang in AGENT_TEXTS else "en"
         if lang == "en":
-            name = (
-                t.customer.greet_latin
-                if t.lang in ("ja", "zh")
-                else t.customer.greet_native
-            )
+            name = t.customer.greet_latin if t.lang in ("ja", "zh") else t.customer.greet_native
         else:
             name = t.customer.greet_native
         if not name:
@@ -2806,9 +2763,7 @@ class StreamBuilder:
         )
         return self.rng.choice(texts).format(name=name, sig=f"^{t.agent}")
 
-    def agent_actions(
-        self, threads: list[Thread]
-    ) -> list[tuple[float, dict[str, Any]]]:
+    def agent_actions(self, threads: list[Thread]) -> list[tuple[float, dict[str, Any]]]:
         rng = self.rng
         out: list[tuple[float, dict[str, Any]]] = []
 
@@ -2851,14 +2806,10 @@ class StreamBuilder:
                             t,
                             at,
                             "reply",
-                            self.agent_text(
-                                t, "pii" if pii_public else "reply_" + t.intent
-                            ),
+                            self.agent_text(t, "pii" if pii_public else "reply_" + t.intent),
                         )
                         last_agent = at
-            if (
-                rng.random() < 0.62
-            ):  # some candidates don't fit the window, ~half end up resolved
+            if rng.random() < 0.62:  # some candidates don't fit the window, ~half end up resolved
                 last_msg = t.messages[-1].at
                 lo = max(t.fr_at + 6.0, last_msg + 1.5, last_agent + 1.0)
                 hi = min(t.fr_at + 15.0, self.p.end)
@@ -2867,9 +2818,7 @@ class StreamBuilder:
                     act(t, t.resolved_at, "resolve", None)
         return out
 
-    def reopen(
-        self, threads: list[Thread], actions: list[tuple[float, dict[str, Any]]]
-    ) -> None:
+    def reopen(self, threads: list[Thread], actions: list[tuple[float, dict[str, Any]]]) -> None:
         rng = self.rng
         candidates = [
             t
@@ -2993,14 +2942,10 @@ class StreamBuilder:
                 ):
                     counts[key][value] = counts[key].get(value, 0) + 1
             else:
-                counts["action"][row["action"]] = (
-                    counts["action"].get(row["action"], 0) + 1
-                )
+                counts["action"][row["action"]] = counts["action"].get(row["action"], 0) + 1
         return "\n".join(
             f"  {key}: "
-            + ", ".join(
-                f"{k}={v}" for k, v in sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))
-            )
+            + ", ".join(f"{k}={v}" for k, v in sorted(c.items(), key=lambda kv: (-kv[1], kv[0])))
             for key, c in counts.items()
         )
 

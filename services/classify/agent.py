@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import faust
+
 from carerouter.classify.convert import INTENT_NAME, to_proto
 from carerouter.classify.domain import Classifier
 from carerouter.common import topics

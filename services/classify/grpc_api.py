@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import grpc
+
 from carerouter.classify.convert import to_proto
 from carerouter.classify.domain import Classifier
 from carerouter.common.server import abort

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pydantic import Field
+
 from carerouter.classify import agent
 from carerouter.classify.domain import Classifier
 from carerouter.classify.grpc_api import ClassifierServicer
@@ -11,7 +13,6 @@ from carerouter.common.server import ServiceHost, http_app
 from carerouter.common.settings import ServiceSettings
 from carerouter.common.streams import build_app
 from carerouter.v1 import services_pb2_grpc
-from pydantic import Field
 
 
 class ClassifySettings(ServiceSettings):

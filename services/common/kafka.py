@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from aiokafka import AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import KafkaError, TopicAlreadyExistsError
+
 from carerouter.common import topics
 from carerouter.common.logging import get_logger
 from carerouter.common.settings import ServiceSettings

@@ -11,10 +11,11 @@ from typing import Any, NoReturn
 
 import grpc
 from aiohttp import web
+from grpc_health.v1 import health, health_pb2, health_pb2_grpc
+
 from carerouter.common.logging import get_logger
 from carerouter.common.metrics import Metrics
 from carerouter.common.settings import ServiceSettings
-from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 
 log = get_logger(__name__)
 

@@ -13,13 +13,14 @@ from typing import Any, TypeVar
 
 import faust
 import faust.transport.drivers.aiokafka as faust_aiokafka
+from google.protobuf.message import Message
+from google.protobuf.timestamp_pb2 import Timestamp
+
 from carerouter.common import topics
 from carerouter.common.logging import get_logger, redact_text
 from carerouter.common.metrics import Metrics
 from carerouter.common.settings import ServiceSettings
 from carerouter.v1 import events_pb2
-from google.protobuf.message import Message
-from google.protobuf.timestamp_pb2 import Timestamp
 
 log = get_logger(__name__)
 M = TypeVar("M", bound=Message)

@@ -11,6 +11,7 @@ import contextlib
 from collections.abc import Callable
 
 from aiokafka import AIOKafkaConsumer, TopicPartition
+
 from carerouter.common.logging import get_logger
 from carerouter.common.settings import ServiceSettings
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 
 import grpc
+
 from carerouter.common.kafka import BrokerUnavailable
 from carerouter.common.metrics import Metrics
 from carerouter.common.server import abort

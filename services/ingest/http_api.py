@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from aiohttp import web
+
 from carerouter.common.kafka import BrokerUnavailable
 from carerouter.common.metrics import Metrics
 from carerouter.ingest.publisher import InvalidEvents, Publisher, validate

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pydantic import Field
+
 from carerouter.common.kafka import EventProducer, ensure_topics, new_producer
 from carerouter.common.metrics import Metrics
 from carerouter.common.server import ServiceHost, http_app
@@ -11,7 +13,6 @@ from carerouter.ingest.grpc_api import IngestServicer
 from carerouter.ingest.http_api import add_routes
 from carerouter.ingest.publisher import Publisher
 from carerouter.v1 import services_pb2_grpc
-from pydantic import Field
 
 
 class IngestSettings(ServiceSettings):

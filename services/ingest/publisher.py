@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from pydantic import ValidationError
+
 from carerouter.common import topics
 from carerouter.ingest.dedup import RecentIds
 from carerouter.ingest.schema import EventIn
-from pydantic import ValidationError
 
 SendMany = Callable[[str, list[tuple[str, bytes]]], Awaitable[None]]
 

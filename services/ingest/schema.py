@@ -10,8 +10,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Annotated, Literal
 
-from carerouter.v1 import events_pb2
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+from carerouter.v1 import events_pb2
 
 PlatformName = Literal["x", "facebook", "instagram", "youtube", "trustpilot", "google_reviews"]
 KindName = Literal["post", "mention", "comment", "reply", "dm", "review"]

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import faust
+
 from carerouter.common import topics
 from carerouter.common.logging import get_logger
 from carerouter.common.metrics import Metrics

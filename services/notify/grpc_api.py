@@ -6,6 +6,7 @@ import asyncio
 from collections.abc import AsyncIterator
 
 import grpc
+
 from carerouter.v1 import events_pb2, services_pb2, services_pb2_grpc
 
 SUBSCRIBER_QUEUE = 10_000

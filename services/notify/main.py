@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pydantic import Field
+
 from carerouter.common import topics
 from carerouter.common.kafka import ensure_topics
 from carerouter.common.metrics import Metrics
@@ -13,7 +15,6 @@ from carerouter.notify import agent
 from carerouter.notify.domain import BusinessCalendar
 from carerouter.notify.grpc_api import SlaFeed, SlaServicer
 from carerouter.v1 import services_pb2_grpc
-from pydantic import Field
 
 
 class NotifySettings(ServiceSettings):

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import faust
+
 from carerouter.classify.convert import INTENT_NAME
 from carerouter.common import topics
 from carerouter.common.metrics import Metrics

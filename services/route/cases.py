@@ -13,9 +13,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from google.protobuf.timestamp_pb2 import Timestamp
+
 from carerouter.route.policy import PRIORITY_RANK, Decision, Policy
 from carerouter.v1 import events_pb2
-from google.protobuf.timestamp_pb2 import Timestamp
 
 MAX_MESSAGES_KEPT = 200
 MAX_ACTION_IDS_KEPT = 200

@@ -6,6 +6,7 @@ import itertools
 from collections.abc import AsyncIterator, Awaitable, Callable
 
 import grpc
+
 from carerouter.common import topics
 from carerouter.common.kafka import BrokerUnavailable
 from carerouter.common.server import abort

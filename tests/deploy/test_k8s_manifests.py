@@ -132,12 +132,8 @@ def _env(container: Obj) -> dict[str, Obj]:
 
 def _config_data(objs: tuple[Obj, ...], prefix: str) -> dict[str, str]:
     """Data of the (hash-suffixed) generated ConfigMap whose name starts with prefix."""
-    matches = [
-        o for n, o in _of_kind(objs, "ConfigMap").items() if n.startswith(f"{prefix}-")
-    ]
-    assert len(matches) == 1, (
-        f"expected one ConfigMap {prefix}-<hash>, got {len(matches)}"
-    )
+    matches = [o for n, o in _of_kind(objs, "ConfigMap").items() if n.startswith(f"{prefix}-")]
+    assert len(matches) == 1, f"expected one ConfigMap {prefix}-<hash>, got {len(matches)}"
     return dict(matches[0]["data"])
 
 
@@ -153,10 +149,7 @@ def test_expected_objects(objects: tuple[Obj, ...]) -> None:
     for kind in ("Deployment", "Service", "ServiceAccount", "PodDisruptionBudget"):
         assert set(_of_kind(objects, kind)) == {_name(s) for s in SERVICES}, kind
     assert kinds["ConfigMap"] == 2
-    keys = [
-        (o["kind"], o["metadata"].get("namespace"), o["metadata"]["name"])
-        for o in objects
-    ]
+    keys = [(o["kind"], o["metadata"].get("namespace"), o["metadata"]["name"]) for o in objects]
     assert len(keys) == len(set(keys)), "duplicate objects"
 
 
@@ -180,16 +173,14 @@ def test_schema_valid(objects: tuple[Obj, ...], target: str) -> None:
 
 def test_common_labels(objects: tuple[Obj, ...]) -> None:
     for obj in objects:
-        assert obj["metadata"]["labels"]["app.kubernetes.io/part-of"] == "carerouter", (
-            obj["metadata"]["name"]
-        )
+        assert obj["metadata"]["labels"]["app.kubernetes.io/part-of"] == "carerouter", obj[
+            "metadata"
+        ]["name"]
     for deploy in _of_kind(objects, "Deployment").values():
         pod_labels = deploy["spec"]["template"]["metadata"]["labels"]
         assert pod_labels["app.kubernetes.io/part-of"] == "carerouter"
         # common labels must not leak into the immutable selector
-        assert (
-            "app.kubernetes.io/part-of" not in deploy["spec"]["selector"]["matchLabels"]
-        )
+        assert "app.kubernetes.io/part-of" not in deploy["spec"]["selector"]["matchLabels"]
 
 
 @pytest.mark.parametrize("service", SERVICES)
@@ -212,9 +203,7 @@ def test_deployment_hardened(objects: tuple[Obj, ...], service: str) -> None:
     for cont in pod["containers"] + pod.get("initContainers", []):
         res = cont["resources"]
         for part in ("requests", "limits"):
-            assert {"cpu", "memory"} <= set(res.get(part, {})), (
-                f"{cont['name']}: {part}"
-            )
+            assert {"cpu", "memory"} <= set(res.get(part, {})), f"{cont['name']}: {part}"
 
     psc = pod["securityContext"]
     assert psc["runAsNonRoot"] is True
@@ -235,9 +224,7 @@ def test_deployment_hardened(objects: tuple[Obj, ...], service: str) -> None:
         assert "emptyDir" in volumes[mounts[path]["name"]], path
     policy_mount = mounts[posixpath.dirname(POLICY_FILE)]
     assert policy_mount.get("readOnly") is True
-    assert volumes[policy_mount["name"]]["configMap"]["name"].startswith(
-        "carerouter-policy-"
-    )
+    assert volumes[policy_mount["name"]]["configMap"]["name"].startswith("carerouter-policy-")
 
     env = _env(c)
     assert env["CARE_DATA_DIR"]["value"] == DATA_DIR
@@ -250,10 +237,7 @@ def test_deployment_hardened(objects: tuple[Obj, ...], service: str) -> None:
     assert pod["serviceAccountName"] == _name(service)
     assert pod["automountServiceAccountToken"] is False
     assert (
-        _of_kind(objects, "ServiceAccount")[_name(service)][
-            "automountServiceAccountToken"
-        ]
-        is False
+        _of_kind(objects, "ServiceAccount")[_name(service)]["automountServiceAccountToken"] is False
     )
 
     ann = deploy["spec"]["template"]["metadata"]["annotations"]
@@ -263,16 +247,12 @@ def test_deployment_hardened(objects: tuple[Obj, ...], service: str) -> None:
 
 
 @pytest.mark.parametrize("service", SERVICES)
-def test_service_and_pdb_match_deployment(
-    objects: tuple[Obj, ...], service: str
-) -> None:
+def test_service_and_pdb_match_deployment(objects: tuple[Obj, ...], service: str) -> None:
     deploy = _of_kind(objects, "Deployment")[_name(service)]
     svc = _of_kind(objects, "Service")[_name(service)]
     pdb = _of_kind(objects, "PodDisruptionBudget")[_name(service)]
     pod_labels = deploy["spec"]["template"]["metadata"]["labels"]
-    container_ports = {
-        p["name"]: p["containerPort"] for p in _container(deploy)["ports"]
-    }
+    container_ports = {p["name"]: p["containerPort"] for p in _container(deploy)["ports"]}
 
     assert _selects(deploy["spec"]["selector"]["matchLabels"], pod_labels)
     assert _selects(svc["spec"]["selector"], pod_labels)
@@ -287,9 +267,7 @@ def test_service_and_pdb_match_deployment(
                 f"{name}: targetPort {target_port!r} not a container port"
             )
         else:
-            assert target_port in container_ports.values(), (
-                f"{name}: targetPort {target_port}"
-            )
+            assert target_port in container_ports.values(), f"{name}: targetPort {target_port}"
         assert port["port"] == container_ports[name]
     # probes that use a named port must name a real one
     c = _container(deploy)
@@ -330,19 +308,13 @@ def test_overlays() -> None:
     base, dev, prod = (_render(t) for t in TARGETS)
 
     def replicas(objs: tuple[Obj, ...]) -> dict[str, int]:
-        return {
-            n: d["spec"].get("replicas", 1)
-            for n, d in _of_kind(objs, "Deployment").items()
-        }
+        return {n: d["spec"].get("replicas", 1) for n, d in _of_kind(objs, "Deployment").items()}
 
     assert set(replicas(dev).values()) == {1}
     assert all(replicas(prod)[n] > replicas(dev)[n] for n in replicas(dev))
     assert min(replicas(prod).values()) >= 2
 
-    assert (
-        _config_data(prod, "carerouter-config")["CARE_KAFKA_BOOTSTRAP_SERVERS"]
-        == PROD_BOOTSTRAP
-    )
+    assert _config_data(prod, "carerouter-config")["CARE_KAFKA_BOOTSTRAP_SERVERS"] == PROD_BOOTSTRAP
     assert _config_data(dev, "carerouter-config")["CARE_LOG_LEVEL"] == "DEBUG"
     assert _config_data(base, "carerouter-config")["CARE_KAFKA_BOOTSTRAP_SERVERS"]
 

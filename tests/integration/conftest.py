@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from carerouter.common import topics
 from carerouter.common.broker import EmbeddedBroker
 from carerouter.common.settings import ServiceSettings

@@ -9,10 +9,12 @@ import aiohttp
 import grpc
 import pytest
 from aiokafka import AIOKafkaProducer
+
 from carerouter.common import topics
 from carerouter.ingest.schema import EventIn
 from carerouter.stack import Stack
 from carerouter.v1 import events_pb2, services_pb2, services_pb2_grpc
+
 from conftest import TopicsReader, eventually, make_event, unique
 
 pytestmark = pytest.mark.integration

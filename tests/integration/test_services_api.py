@@ -10,13 +10,15 @@ from pathlib import Path
 import aiohttp
 import grpc
 import pytest
+from grpc_health.v1 import health_pb2, health_pb2_grpc
+
 from carerouter.classify.domain import Classifier
 from carerouter.common.broker import EmbeddedBroker, free_port
 from carerouter.ingest.main import IngestSettings, build
 from carerouter.stack import Stack
 from carerouter.v1 import events_pb2, services_pb2, services_pb2_grpc
+
 from conftest import TopicsReader, make_event, unique
-from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 pytestmark = pytest.mark.integration
 

@@ -161,13 +161,9 @@ class TestDemoStream:
     def test_some_threads_have_no_agent(self, rows: list[dict[str, Any]]) -> None:
         """Roughly half the conversations get no agent at all, so SLA timers fire."""
         threads = {
-            (r["event"]["platform"], r["event"]["thread_id"])
-            for r in rows
-            if r["type"] == "event"
+            (r["event"]["platform"], r["event"]["thread_id"]) for r in rows if r["type"] == "event"
         }
-        handled = {
-            (r["platform"], r["thread_id"]) for r in rows if r["type"] == "agent_action"
-        }
+        handled = {(r["platform"], r["thread_id"]) for r in rows if r["type"] == "agent_action"}
         assert 0.3 < len(handled) / len(threads) < 0.7
 
     def test_multi_message_threads(self, events: list[dict[str, Any]]) -> None:

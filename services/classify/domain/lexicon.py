@@ -6,7 +6,8 @@ accents and case ignored). Weights: 3 = unambiguous phrase, 2 = strong word,
 1 = suggestive, 0 = a neutral phrase listed only so that it shadows a shorter
 misleading one ("in order to" must not count as "order").
 
-``zh`` covers simplified and traditional Chinese.
+``zh`` covers simplified and traditional Chinese; ``"*"`` holds language-neutral
+entries (emoji), which are never down-weighted as foreign.
 """
 
 from __future__ import annotations

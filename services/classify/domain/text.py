@@ -26,6 +26,8 @@ _CAMEL_RE: Final = re.compile(r"(?<=[^\W\d_])(?=[A-Z][a-z])|(?<=[a-z])(?=[A-Z\d]
 
 # combining marks that carry meaning in Japanese (dakuten / handakuten)
 _KEEP_COMBINING: Final = frozenset("\u3099\u309a")
+# between the post and appended hashtag words: no phrase can match across it
+_SEPARATOR: Final = "\n|\n"
 _APOSTROPHES: Final = {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00b4": "'", "`": "'"}
 
 
@@ -123,7 +125,7 @@ def prepare(text: str) -> Prepared:
         return Prepared(text, fold(cleaned))
     pieces: list[str] = []
     appended: list[tuple[int, int, int, int]] = []
-    offset = len(text) + 1
+    offset = len(text) + len(_SEPARATOR)
     body: list[str] = []
     cursor = 0
     for m in HASHTAG_RE.finditer(cleaned):
@@ -135,11 +137,11 @@ def prepare(text: str) -> Prepared:
             piece = fold(words)
             appended.append((offset, offset + len(piece), m.start(), m.end()))
             pieces.append(piece)
-            offset += len(piece) + 1
+            offset += len(piece) + len(_SEPARATOR)
         else:
             body.append(" " + m.group(1))
     body.append(cleaned[cursor:])
     folded = fold("".join(body))
     if pieces:
-        folded = folded + "\n" + "\n".join(pieces)
+        folded = folded + _SEPARATOR + _SEPARATOR.join(pieces)
     return Prepared(text, folded, tuple(appended))

@@ -6,8 +6,9 @@ import os
 from pathlib import Path
 
 import pytest
-from carerouter.common.settings import ServiceSettings
 from pydantic import ValidationError
+
+from carerouter.common.settings import ServiceSettings
 
 
 @pytest.fixture(autouse=True)

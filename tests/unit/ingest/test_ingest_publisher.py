@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
+
 from carerouter.common.kafka import BrokerUnavailable
 from carerouter.ingest.dedup import RecentIds
 from carerouter.ingest.publisher import (

@@ -6,9 +6,10 @@ from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 import pytest
+from pydantic import ValidationError
+
 from carerouter.ingest.schema import MAX_TEXT_CHARS, EventIn, proto_to_input
 from carerouter.v1 import events_pb2
-from pydantic import ValidationError
 
 RECEIVED = datetime(2026, 11, 23, 10, 16, 30, tzinfo=UTC)
 

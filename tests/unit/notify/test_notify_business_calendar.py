@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+
 from carerouter.notify.domain import BusinessCalendar, CalendarConfig
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -50,9 +51,7 @@ def berlin(
     fold: int = 0,
 ) -> datetime:
     """A Berlin wall-clock time (``fold=1`` picks the second of a repeated hour)."""
-    return datetime(
-        year, month, day, hour, minute, second, microsecond, tzinfo=BERLIN, fold=fold
-    )
+    return datetime(year, month, day, hour, minute, second, microsecond, tzinfo=BERLIN, fold=fold)
 
 
 class TestIsOpen:
@@ -87,9 +86,7 @@ class TestIsOpen:
 
     def test_interval_ending_at_midnight(self) -> None:
         """``24:00`` keeps the day open until the very last instant."""
-        calendar = BusinessCalendar.from_config(
-            CalendarConfig(hours={"fri": ["20:00-24:00"]})
-        )
+        calendar = BusinessCalendar.from_config(CalendarConfig(hours={"fri": ["20:00-24:00"]}))
         assert calendar.is_open(datetime(2026, 3, 6, 23, 59, 59, 999999, tzinfo=UTC))
         assert not calendar.is_open(datetime(2026, 3, 7, 0, 0, tzinfo=UTC))
 
@@ -102,39 +99,29 @@ class TestIsOpen:
 class TestAddBusinessTime:
     def test_friday_evening_rolls_over_the_weekend(self) -> None:
         """Fri 17:30 + 1h with Mon-Fri 09:00-18:00 lands on Mon 09:30."""
-        result = office().add_business_time(
-            berlin(2026, 3, 6, 17, 30), timedelta(hours=1)
-        )
+        result = office().add_business_time(berlin(2026, 3, 6, 17, 30), timedelta(hours=1))
         assert result == berlin(2026, 3, 9, 9, 30)
 
     def test_result_is_utc_aware(self) -> None:
         """Results are always expressed in UTC."""
-        result = office().add_business_time(
-            berlin(2026, 3, 6, 17, 30), timedelta(hours=1)
-        )
+        result = office().add_business_time(berlin(2026, 3, 6, 17, 30), timedelta(hours=1))
         assert result.tzinfo is UTC
         assert result == datetime(2026, 3, 9, 8, 30, tzinfo=UTC)
 
     def test_holiday_is_skipped(self) -> None:
         """A holiday Monday pushes the deadline to Tuesday."""
         calendar = office(holidays=(date(2026, 3, 9),))
-        result = calendar.add_business_time(
-            berlin(2026, 3, 6, 17, 30), timedelta(hours=1)
-        )
+        result = calendar.add_business_time(berlin(2026, 3, 6, 17, 30), timedelta(hours=1))
         assert result == berlin(2026, 3, 10, 9, 30)
 
     def test_exact_fit_returns_end_of_open_period(self) -> None:
         """If the amount is used up exactly at closing, closing time is returned."""
-        result = office().add_business_time(
-            berlin(2026, 3, 6, 17, 30), timedelta(minutes=30)
-        )
+        result = office().add_business_time(berlin(2026, 3, 6, 17, 30), timedelta(minutes=30))
         assert result == berlin(2026, 3, 6, 18, 0)
 
     def test_start_in_closed_time_waits_for_opening(self) -> None:
         """Time before opening does not count."""
-        result = office().add_business_time(
-            berlin(2026, 3, 7, 23, 0), timedelta(minutes=15)
-        )
+        result = office().add_business_time(berlin(2026, 3, 7, 23, 0), timedelta(minutes=15))
         assert result == berlin(2026, 3, 9, 9, 15)
 
     def test_zero_amount_returns_start_even_when_closed(self) -> None:
@@ -179,16 +166,12 @@ class TestAddBusinessTime:
 class TestSubtractBusinessTime:
     def test_monday_morning_back_to_friday(self) -> None:
         """Mon 09:30 - 1h is Fri 17:30."""
-        result = office().subtract_business_time(
-            berlin(2026, 3, 9, 9, 30), timedelta(hours=1)
-        )
+        result = office().subtract_business_time(berlin(2026, 3, 9, 9, 30), timedelta(hours=1))
         assert result == berlin(2026, 3, 6, 17, 30)
 
     def test_exact_fit_returns_start_of_open_period(self) -> None:
         """Going back exactly to an opening returns the opening time."""
-        result = office().subtract_business_time(
-            berlin(2026, 3, 9, 9, 30), timedelta(minutes=30)
-        )
+        result = office().subtract_business_time(berlin(2026, 3, 9, 9, 30), timedelta(minutes=30))
         assert result == berlin(2026, 3, 9, 9, 0)
 
 
@@ -270,9 +253,7 @@ class TestDaylightSaving:
     def test_berlin_add_across_spring_forward_gap(self) -> None:
         """One real hour after 01:30 CET on 2026-03-29 is 03:30 CEST."""
         calendar = sundays("Europe/Berlin", "01:00-04:00")
-        result = calendar.add_business_time(
-            berlin(2026, 3, 29, 1, 30), timedelta(hours=1)
-        )
+        result = calendar.add_business_time(berlin(2026, 3, 29, 1, 30), timedelta(hours=1))
         assert result == datetime(2026, 3, 29, 1, 30, tzinfo=UTC)
         assert result.astimezone(BERLIN).hour == 3
 
@@ -287,25 +268,19 @@ class TestDaylightSaving:
     def test_berlin_fall_back_day_is_25_hours(self) -> None:
         """A whole Sunday on 2026-10-25 in Berlin is 25 real hours."""
         calendar = sundays("Europe/Berlin", "00:00-24:00")
-        total = calendar.business_time_between(
-            berlin(2026, 10, 24), berlin(2026, 10, 26)
-        )
+        total = calendar.business_time_between(berlin(2026, 10, 24), berlin(2026, 10, 26))
         assert total == timedelta(hours=25)
 
     def test_fall_back_repeated_wall_time_counts_twice(self) -> None:
         """02:30-04:00 on 2026-10-25 is open during both passes of 02:30-03:00."""
         calendar = sundays("Europe/Berlin", "02:30-04:00")
-        total = calendar.business_time_between(
-            berlin(2026, 10, 24), berlin(2026, 10, 26)
-        )
+        total = calendar.business_time_between(berlin(2026, 10, 24), berlin(2026, 10, 26))
         assert total == timedelta(hours=2)
         assert calendar.is_open(berlin(2026, 10, 25, 2, 45, fold=0))
         assert calendar.is_open(berlin(2026, 10, 25, 2, 45, fold=1))
         assert not calendar.is_open(berlin(2026, 10, 25, 2, 15, fold=1))
 
-    @pytest.mark.parametrize(
-        ("day", "hours"), [(date(2026, 3, 8), 23), (date(2026, 11, 1), 25)]
-    )
+    @pytest.mark.parametrize(("day", "hours"), [(date(2026, 3, 8), 23), (date(2026, 11, 1), 25)])
     def test_new_york_transition_days(self, day: date, hours: int) -> None:
         """New York's 2026 DST Sundays last 23 and 25 real hours."""
         calendar = sundays("America/New_York", "00:00-24:00")
@@ -317,9 +292,7 @@ class TestDaylightSaving:
         """A switch at 02:00 on Sunday leaves a 09:00-17:00 week at 40 hours."""
         calendar = office("America/New_York", "09:00-17:00")
         a = datetime(2026, 3, 6, 12, tzinfo=NEW_YORK)
-        assert calendar.business_time_between(a, a + timedelta(days=7)) == timedelta(
-            hours=40
-        )
+        assert calendar.business_time_between(a, a + timedelta(days=7)) == timedelta(hours=40)
 
     def test_sydney_fall_back_in_april(self) -> None:
         """Sydney leaves DST on 2026-04-05, a 25-hour Sunday."""

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pytest
-from carerouter.notify.domain import BusinessCalendar, CalendarConfig
 from pydantic import ValidationError
+
+from carerouter.notify.domain import BusinessCalendar, CalendarConfig
 
 
 class TestDefaults:
@@ -37,9 +38,7 @@ class TestDefaults:
 
 
 class TestTimezoneValidation:
-    @pytest.mark.parametrize(
-        "name", ["Europe/Berlin", "America/New_York", "Asia/Tokyo", "UTC"]
-    )
+    @pytest.mark.parametrize("name", ["Europe/Berlin", "America/New_York", "Asia/Tokyo", "UTC"])
     def test_accepts_iana_names(self, name: str) -> None:
         """Known IANA zone names validate."""
         assert CalendarConfig(timezone=name).timezone == name
@@ -87,17 +86,13 @@ class TestHoursValidation:
             ({"mon": ["09:00-10:00"], "MON": ["11:00-12:00"]}, "more than once"),
         ],
     )
-    def test_rejects_invalid_hours(
-        self, hours: dict[str, list[str]], message: str
-    ) -> None:
+    def test_rejects_invalid_hours(self, hours: dict[str, list[str]], message: str) -> None:
         """Malformed, reversed, out-of-range or overlapping intervals are rejected."""
         with pytest.raises(ValidationError, match=message):
             CalendarConfig(hours=hours)
 
     @pytest.mark.parametrize("hours", [{"mon": []}, {d: [] for d in ("mon", "sat")}])
-    def test_rejects_calendar_without_any_open_time(
-        self, hours: dict[str, list[str]]
-    ) -> None:
+    def test_rejects_calendar_without_any_open_time(self, hours: dict[str, list[str]]) -> None:
         """A non-empty mapping in which no weekday has hours is a config error."""
         with pytest.raises(ValueError, match="no open time"):
             CalendarConfig(hours=hours)

@@ -13,14 +13,15 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from carerouter.notify.domain import (
     WEEKDAYS,
     BusinessCalendar,
     CalendarConfig,
     plan_deadlines,
 )
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 MINUTE = timedelta(minutes=1)
 
@@ -85,9 +86,7 @@ def day_intervals(draw: st.DrawFn) -> list[str]:
 def hours_maps(draw: st.DrawFn) -> dict[str, list[str]] | None:
     if draw(st.integers(0, 9)) == 0:
         return None  # around the clock (holidays still apply)
-    days = draw(
-        st.lists(st.sampled_from(WEEKDAYS), min_size=1, max_size=7, unique=True)
-    )
+    days = draw(st.lists(st.sampled_from(WEEKDAYS), min_size=1, max_size=7, unique=True))
     hours = {day: draw(day_intervals()) for day in days}
     if not any(hours.values()):
         hours[days[0]] = ["09:00-17:00"]
@@ -102,10 +101,7 @@ def scenarios(draw: st.DrawFn, max_minutes: int = 4 * 24 * 60) -> Scenario:
         anchor = draw(st.sampled_from(anchors))
         start = anchor - draw(st.integers(0, 3 * 24 * 60)) * MINUTE
     else:
-        start = (
-            datetime(2026, 1, 1, tzinfo=UTC)
-            + draw(st.integers(0, 364 * 24 * 60)) * MINUTE
-        )
+        start = datetime(2026, 1, 1, tzinfo=UTC) + draw(st.integers(0, 364 * 24 * 60)) * MINUTE
     first_local = start.astimezone(ZoneInfo(zone)).date()
     holidays = draw(
         st.lists(
@@ -250,9 +246,7 @@ class TestInverseProperties:
         later = calendar.add_business_time(scenario.start, amount * MINUTE)
         earlier = calendar.subtract_business_time(scenario.start, amount * MINUTE)
         assert calendar.business_time_between(scenario.start, later) == amount * MINUTE
-        assert (
-            calendar.business_time_between(earlier, scenario.start) == amount * MINUTE
-        )
+        assert calendar.business_time_between(earlier, scenario.start) == amount * MINUTE
         assert earlier <= scenario.start <= later
 
     @SETTINGS
@@ -274,12 +268,6 @@ class TestInverseProperties:
         )
         assert warning.at <= breach.at
         if consumed <= target:
-            assert (
-                calendar.business_time_between(scenario.start, breach.at)
-                == target - consumed
-            )
+            assert calendar.business_time_between(scenario.start, breach.at) == target - consumed
         else:
-            assert (
-                calendar.business_time_between(breach.at, scenario.start)
-                == consumed - target
-            )
+            assert calendar.business_time_between(breach.at, scenario.start) == consumed - target

@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from google.protobuf.timestamp_pb2 import Timestamp
+
 from carerouter.notify.clocks import DEFAULT_WARN_FRACTION, Planned, planned_notifications
 from carerouter.notify.domain import BusinessCalendar
 from carerouter.v1 import events_pb2 as pb
-from google.protobuf.timestamp_pb2 import Timestamp
 
 ALWAYS = BusinessCalendar.always_open()
 T0 = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+
 from carerouter.notify.domain import (
     BusinessCalendar,
     CalendarConfig,
@@ -38,9 +39,7 @@ class TestPlanDeadlines:
 
     def test_deadlines_are_utc_aware(self) -> None:
         """Deadline instants are expressed in UTC."""
-        deadlines = plan_deadlines(
-            OFFICE, berlin(2026, 3, 6, 16, 0), timedelta(hours=4), 0.5
-        )
+        deadlines = plan_deadlines(OFFICE, berlin(2026, 3, 6, 16, 0), timedelta(hours=4), 0.5)
         assert all(deadline.at.tzinfo is UTC for deadline in deadlines)
         assert [deadline.level for deadline in deadlines] == ["warning", "breach"]
 
@@ -98,9 +97,7 @@ class TestPlanDeadlines:
 
 class TestPlanDeadlinesValidation:
     @pytest.mark.parametrize("fraction", [0.0, 1.0, -0.1, 1.5, float("nan"), True])
-    def test_warn_fraction_must_be_strictly_between_0_and_1(
-        self, fraction: float
-    ) -> None:
+    def test_warn_fraction_must_be_strictly_between_0_and_1(self, fraction: float) -> None:
         """``warn_fraction`` outside (0, 1) raises ``ValueError``."""
         with pytest.raises(ValueError, match="warn_fraction"):
             plan_deadlines(OFFICE, berlin(2026, 3, 9, 9), timedelta(hours=1), fraction)

@@ -6,6 +6,8 @@ from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from google.protobuf.timestamp_pb2 import Timestamp
+
 from carerouter.route.cases import (
     MAX_ACTION_IDS_KEPT,
     MAX_MESSAGES_KEPT,
@@ -18,7 +20,6 @@ from carerouter.route.cases import (
 from carerouter.route.facts import facts_of
 from carerouter.route.policy import load_policy
 from carerouter.v1 import events_pb2 as pb
-from google.protobuf.timestamp_pb2 import Timestamp
 
 POLICY = load_policy()
 T0 = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)

@@ -9,6 +9,8 @@ from typing import Any
 
 import pytest
 import yaml
+from pydantic import ValidationError
+
 from carerouter.route.policy import (
     DEFAULT_POLICY_FILE,
     MessageFacts,
@@ -17,7 +19,6 @@ from carerouter.route.policy import (
     load_policy,
     parse_duration,
 )
-from pydantic import ValidationError
 
 DEMO_POLICY_FILE = DEFAULT_POLICY_FILE.with_name("demo_policy.yaml")
 DEFAULT = load_policy()

@@ -11,7 +11,7 @@ def case(
 ) -> bytes:
     return events_pb2.Case(
         case_id=case_id,
-        conversation_key=case_id.split("#")[0],
+        conversation_key=case_id.split("#", maxsplit=1)[0],
         version=version,
         status=status,  # type: ignore[arg-type]
         assignment=events_pb2.Assignment(queue=queue),
@@ -30,7 +30,7 @@ class TestCaseView:
     def test_open_cases_are_counted_per_queue(self) -> None:
         """Opening, moving between queues and resolving keep the per-queue gauge right."""
         counts: dict[str, int] = {}
-        view = CaseView(lambda queue, n: counts.__setitem__(queue, n))
+        view = CaseView(counts.__setitem__)
         view.apply(case("x:1#1", 1, "orders"))
         view.apply(case("x:2#1", 1, "orders"))
         view.apply(case("x:2#1", 2, "privacy"))
