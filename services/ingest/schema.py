@@ -10,7 +10,14 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    field_validator,
+)
 
 from carerouter.v1 import events_pb2
 
@@ -34,6 +41,12 @@ KINDS: dict[str, int] = {
     "dm": events_pb2.KIND_DM,
     "review": events_pb2.KIND_REVIEW,
 }
+OPERATIONS: dict[str, int] = {
+    "create": events_pb2.OPERATION_CREATE,
+    "edit": events_pb2.OPERATION_EDIT,
+    "delete": events_pb2.OPERATION_DELETE,
+}
+OPERATION_NAMES = {v: k for k, v in OPERATIONS.items()}
 PLATFORM_NAMES = {v: k for k, v in PLATFORMS.items()}
 KIND_NAMES = {v: k for k, v in KINDS.items()}
 MAX_TEXT_CHARS = 20_000
@@ -61,7 +74,8 @@ class EventIn(BaseModel):
     parent_id: str | None = None
     author: AuthorIn
     brand_handle: str = ""
-    text: str = Field(..., max_length=MAX_TEXT_CHARS)
+    operation: Literal["create", "edit", "delete"] = "create"
+    text: str = Field("", max_length=MAX_TEXT_CHARS, validate_default=True)
     lang: str | None = Field(None, max_length=16)
     created_at: datetime
     direction: Literal["inbound", "outbound"] = "inbound"
@@ -70,9 +84,9 @@ class EventIn(BaseModel):
 
     @field_validator("text")
     @classmethod
-    def _text_not_blank(cls, value: str) -> str:
-        if not value.strip():
-            raise ValueError("must contain text")
+    def _text_unless_deleted(cls, value: str, info: ValidationInfo) -> str:
+        if info.data.get("operation") != "delete" and not value.strip():
+            raise ValueError("must contain text (only a delete may have none)")
         return value
 
     @field_validator("created_at")
@@ -122,6 +136,7 @@ class EventIn(BaseModel):
             rating=self.rating or 0,
             attachments=self.attachments,
             conversation_key=self.conversation_key,
+            operation=OPERATIONS[self.operation],  # type: ignore[arg-type]
         )
         event.created_at.FromDatetime(self.created_at)
         event.received_at.FromDatetime(received_at)
@@ -149,6 +164,7 @@ def proto_to_input(event: events_pb2.SocialEvent) -> dict[str, object]:
         "direction": "outbound" if event.direction == events_pb2.DIRECTION_OUTBOUND else "inbound",
         "rating": event.rating or None,
         "attachments": list(event.attachments),
+        "operation": OPERATION_NAMES.get(event.operation, "create"),
     }
     if event.HasField("created_at"):
         data["created_at"] = event.created_at.ToDatetime(tzinfo=UTC)

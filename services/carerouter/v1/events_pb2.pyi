@@ -89,6 +89,27 @@ KIND_DM: Kind.ValueType  # 5
 KIND_REVIEW: Kind.ValueType  # 6
 Global___Kind: _TypeAlias = Kind  # noqa: Y015
 
+class _Operation:
+    ValueType = _typing.NewType("ValueType", _builtins.int)
+    V: _TypeAlias = ValueType  # noqa: Y015
+
+class _OperationEnumTypeWrapper(_enum_type_wrapper._EnumTypeWrapper[_Operation.ValueType], _builtins.type):
+    DESCRIPTOR: _descriptor.EnumDescriptor
+    OPERATION_UNSPECIFIED: _Operation.ValueType  # 0
+    """treated as CREATE"""
+    OPERATION_CREATE: _Operation.ValueType  # 1
+    OPERATION_EDIT: _Operation.ValueType  # 2
+    OPERATION_DELETE: _Operation.ValueType  # 3
+
+class Operation(_Operation, metaclass=_OperationEnumTypeWrapper): ...
+
+OPERATION_UNSPECIFIED: Operation.ValueType  # 0
+"""treated as CREATE"""
+OPERATION_CREATE: Operation.ValueType  # 1
+OPERATION_EDIT: Operation.ValueType  # 2
+OPERATION_DELETE: Operation.ValueType  # 3
+Global___Operation: _TypeAlias = Operation  # noqa: Y015
+
 class _Direction:
     ValueType = _typing.NewType("ValueType", _builtins.int)
     V: _TypeAlias = ValueType  # noqa: Y015
@@ -324,6 +345,7 @@ class SocialEvent(_message.Message):
     RATING_FIELD_NUMBER: _builtins.int
     ATTACHMENTS_FIELD_NUMBER: _builtins.int
     CONVERSATION_KEY_FIELD_NUMBER: _builtins.int
+    OPERATION_FIELD_NUMBER: _builtins.int
     event_id: _builtins.str
     """stable: derived from platform + message_id"""
     platform: Global___Platform.ValueType
@@ -344,6 +366,8 @@ class SocialEvent(_message.Message):
     """reviews only, 0 when absent"""
     conversation_key: _builtins.str
     """Kafka key: platform + thread_id"""
+    operation: Global___Operation.ValueType
+    """a new message, an edit or a deletion of message_id"""
     @_builtins.property
     def author(self) -> Global___Author: ...
     @_builtins.property
@@ -372,10 +396,11 @@ class SocialEvent(_message.Message):
         rating: _builtins.int = ...,
         attachments: _abc.Iterable[_builtins.str] | None = ...,
         conversation_key: _builtins.str = ...,
+        operation: Global___Operation.ValueType = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["author", b"author", "created_at", b"created_at", "received_at", b"received_at"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["attachments", b"attachments", "author", b"author", "brand_handle", b"brand_handle", "conversation_key", b"conversation_key", "created_at", b"created_at", "direction", b"direction", "event_id", b"event_id", "kind", b"kind", "lang_hint", b"lang_hint", "message_id", b"message_id", "parent_id", b"parent_id", "platform", b"platform", "rating", b"rating", "received_at", b"received_at", "surface", b"surface", "text", b"text", "thread_id", b"thread_id"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["attachments", b"attachments", "author", b"author", "brand_handle", b"brand_handle", "conversation_key", b"conversation_key", "created_at", b"created_at", "direction", b"direction", "event_id", b"event_id", "kind", b"kind", "lang_hint", b"lang_hint", "message_id", b"message_id", "operation", b"operation", "parent_id", b"parent_id", "platform", b"platform", "rating", b"rating", "received_at", b"received_at", "surface", b"surface", "text", b"text", "thread_id", b"thread_id"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 

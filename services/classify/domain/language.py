@@ -170,7 +170,7 @@ class LanguageDetector:
         if dominant == "latin" and counts["latin"] < self.min_letters:
             return UNDETERMINED
         lang, prob = _LangId.classify(_head(cleaned, MAX_LANGID_CHARS))
-        if prob < self.min_confidence:
+        if prob < self.min_confidence or not self._plausible(lang, dominant, counts):
             return UNDETERMINED
         return lang
 

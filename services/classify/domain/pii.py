@@ -170,38 +170,14 @@ class _Label:
 
 
 # labels whose values need no digits: without a digit in the post, only these matter
-_DIGITLESS_STEMS: Final = tuple(
-    fold(stem)
-    for stem in (
-        "pass",
-        "pw",
-        "pin",
-        "contraseña",
-        "clave",
-        "kennwort",
-        "mdp",
-        "senha",
-        "パスワード",
-        "暗証",
-        "密码",
-        "密碼",
-        "salasan",
-        "κωδικ",
-        "booking",
-        "pnr",
-        "confirmation",
-        "locator",
-        "localizador",
-        "reserva",
-        "buchung",
-        "réservation",
-        "prenotazione",
-        "varaus",
-        "予約",
-        "预订",
-        "預訂",
-    )
-)
+# fmt: off
+_DIGITLESS_STEMS: Final = tuple(fold(stem) for stem in (
+    "pass", "pw", "pin", "contraseña", "clave", "kennwort", "mdp", "senha", "パスワード", "暗証",
+    "密码", "密碼", "salasan", "κωδικ", "booking", "pnr", "confirmation", "locator",
+    "localizador", "reserva", "buchung", "réservation", "prenotazione", "varaus", "予約",
+    "预订", "預訂",
+))
+# fmt: on
 
 
 @lru_cache(maxsize=32)
@@ -313,7 +289,7 @@ def _parse_phone(raw: str, regions: tuple[str, ...]) -> phonenumbers.PhoneNumber
             return None
         if phonenumbers.is_valid_number(number):
             return number
-        if raw.startswith(("+", "00")):
+        if raw.startswith("+"):
             return None  # the region played no part
     return None
 
@@ -393,114 +369,49 @@ def detect_dobs(text: str, lang: str) -> Iterator[PiiFinding]:
 # --- postal address -------------------------------------------------------------------
 
 # (words one of which must occur, pattern): the cheap word test skips most posts
+# fmt: off
 _ADDRESS_RES: Final[tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]] = (
     # 221B Baker Street / 12 Main St.
-    (
-        (
-            "street",
-            " st",
-            "avenue",
-            " ave",
-            "road",
-            " rd",
-            "lane",
-            " ln",
-            "boulevard",
-            "blvd",
-            "drive",
-            " dr",
-            "court",
-            " ct",
-            " way",
-            "place",
-            " pl",
-            "terrace",
-            "close",
-            "crescent",
-            "square",
-            " sq",
-        ),
-        re.compile(
-            r"(?<![\w-])\d{1,5}[A-Za-z]?\s+(?:[A-Z][a-z]+\.?\s+){1,3}"
-            r"(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Boulevard|Blvd|Drive|Dr|Court|Ct|Way|"
-            r"Place|Pl|Terrace|Close|Crescent|Square|Sq)\b\.?"
-        ),
-    ),
+    (("street", " st", "avenue", " ave", "road", " rd", "lane", " ln", "boulevard", "blvd",
+      "drive", " dr", "court", " ct", " way", "place", " pl", "terrace", "close", "crescent",
+      "square", " sq"),
+     re.compile(
+         r"(?<![\w-])\d{1,5}[A-Za-z]?\s+(?:[A-Z][a-z]+\.?\s+){1,3}"
+         r"(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Boulevard|Blvd|Drive|Dr|Court|Ct|Way|"
+         r"Place|Pl|Terrace|Close|Crescent|Square|Sq)\b\.?")),
     # Hauptstraße 12a / Berliner Allee 3
-    (
-        ("straße", "strasse", "str.", "weg", "platz", "allee", "gasse", "ring", "damm", "ufer"),
-        re.compile(
-            r"(?<!\w)(?:[A-ZÄÖÜ][a-zäöüß]+\s+){0,2}[A-ZÄÖÜ][a-zäöüß]*"
-            r"(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|"
-            r" Straße| Strasse| Str\.| Weg| Platz| Allee| Gasse)\s+\d{1,4}\s?[a-z]?(?!\w)"
-        ),
-    ),
+    (("straße", "strasse", "str.", "weg", "platz", "allee", "gasse", "ring", "damm", "ufer"),
+     re.compile(
+         r"(?<!\w)(?:[A-ZÄÖÜ][a-zäöüß]+\s+){0,2}[A-ZÄÖÜ][a-zäöüß]*"
+         r"(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|"
+         r" Straße| Strasse| Str\.| Weg| Platz| Allee| Gasse)\s+\d{1,4}\s?[a-z]?(?!\w)")),
     # Calle Mayor 5 / Rua Augusta, 120 / Via Roma 10
-    (
-        (
-            "calle",
-            "c/",
-            "avenida",
-            "avda",
-            "plaza",
-            "paseo",
-            "camino",
-            "carrer",
-            "rua ",
-            "travessa",
-            "largo",
-            "via ",
-            "viale",
-            "piazza",
-            "corso",
-            "vicolo",
-        ),
-        re.compile(
-            r"(?<!\w)(?:Calle|C/|Avenida|Avda\.|Plaza|Paseo|Camino|Carrer|Rua|Travessa|Largo|"
-            r"Via|Viale|Piazza|Corso|Vicolo)\s+"
-            r"(?:(?:de|del|la|las|los|da|do|dos|das|di|della)\s+)*"
-            r"[A-ZÁÉÍÓÚÂÊÔÃÕÇ][\wÀ-ÿ'-]*(?:\s+(?:(?:de|del|la|da|do|di|della)\s+)?"
-            r"[A-ZÁÉÍÓÚÂÊÔÃÕÇ][\wÀ-ÿ'-]*){0,3},?\s*(?:n[º°.]\s*)?\d{1,5}[A-Za-z]?(?!\w)"
-        ),
-    ),
+    (("calle", "c/", "avenida", "avda", "plaza", "paseo", "camino", "carrer", "rua ",
+      "travessa", "largo", "via ", "viale", "piazza", "corso", "vicolo"),
+     re.compile(
+         r"(?<!\w)(?:Calle|C/|Avenida|Avda\.|Plaza|Paseo|Camino|Carrer|Rua|Travessa|Largo|"
+         r"Via|Viale|Piazza|Corso|Vicolo)\s+(?:(?:de|del|la|las|los|da|do|dos|das|di|della)\s+)*"
+         r"[A-ZÁÉÍÓÚÂÊÔÃÕÇ][\wÀ-ÿ'-]*(?:\s+(?:(?:de|del|la|da|do|di|della)\s+)?"
+         r"[A-ZÁÉÍÓÚÂÊÔÃÕÇ][\wÀ-ÿ'-]*){0,3},?\s*(?:n[º°.]\s*)?\d{1,5}[A-Za-z]?(?!\w)")),
     # 12 rue de la Paix
-    (
-        (
-            "rue ",
-            "avenue",
-            "boulevard",
-            "bd ",
-            "allée",
-            "place",
-            "impasse",
-            "chemin",
-            "quai",
-            "cours",
-        ),
-        re.compile(
-            r"(?<![\w-])\d{1,4}(?:\s?(?:bis|ter))?,?\s+"
-            r"(?:rue|avenue|boulevard|bd|allée|place|impasse|chemin|quai|cours)\s+"
-            r"(?:(?:de|du|des|la|le)\s+|l')*[A-ZÉÈ][\w'-]*"
-            r"(?:\s+(?:(?:de|du|des|la|le)\s+|l')*[A-ZÉÈ][\w'-]*){0,3}"
-        ),
-    ),
+    (("rue ", "avenue", "boulevard", "bd ", "allée", "place", "impasse", "chemin", "quai",
+      "cours"),
+     re.compile(
+         r"(?<![\w-])\d{1,4}(?:\s?(?:bis|ter))?,?\s+"
+         r"(?:rue|avenue|boulevard|bd|allée|place|impasse|chemin|quai|cours)\s+"
+         r"(?:(?:de|du|des|la|le)\s+|l')*[A-ZÉÈ][\w'-]*"
+         r"(?:\s+(?:(?:de|du|des|la|le)\s+|l')*[A-ZÉÈ][\w'-]*){0,3}")),
     # 東京都千代田区丸の内1-2-3
-    (
-        ("都", "道", "府", "県"),
-        re.compile(
-            r"(?:東京都|北海道|大阪府|京都府|[一-龥]{2,3}県)[一-龥ぁ-んァ-ン]{1,12}?[市区町村郡]"
-            r"[一-龥ぁ-んァ-ン]{0,12}?[0-9０-９]{1,4}(?:丁目|[-−‐ー])[0-9０-９]{1,4}"
-            r"(?:(?:番地?|[-−‐ー])[0-9０-９]{1,4}号?)?"
-        ),
-    ),
+    (("都", "道", "府", "県"),
+     re.compile(
+         r"(?:東京都|北海道|大阪府|京都府|[一-龥]{2,3}県)[一-龥ぁ-んァ-ン]{1,12}?[市区町村郡]"
+         r"[一-龥ぁ-んァ-ン]{0,12}?[0-9０-９]{1,4}(?:丁目|[-−‐ー])[0-9０-９]{1,4}"
+         r"(?:(?:番地?|[-−‐ー])[0-9０-９]{1,4}号?)?")),
     # 上海市浦东新区世纪大道100号
-    (
-        ("号", "號"),
-        re.compile(
-            r"[一-龥]{2,8}?[省市区區县縣][一-龥]{0,12}?[路街道巷][一-龥]{0,6}?\d{1,5}[号號]"
-        ),
-    ),
+    (("号", "號"),
+     re.compile(r"[一-龥]{2,8}?[省市区區县縣][一-龥]{0,12}?[路街道巷][一-龥]{0,6}?\d{1,5}[号號]")),
 )
+# fmt: on
 _ADDRESS_VALUE_RE: Final = re.compile(
     r"\s*:?\s*(?P<addr>[^.!?\n]{0,60}?\d[^.!?\n]{0,40}?)(?=\s*(?:[.!?\n]|$))"
 )

@@ -5,28 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
-INTENTS: Final[tuple[str, ...]] = (
-    "defect",
-    "order",
-    "complaint",
-    "praise",
-    "question",
-    "other",
-)
+INTENTS: Final[tuple[str, ...]] = ("defect", "order", "complaint", "praise", "question", "other")
 
+# fmt: off
 PII_TYPES: Final[tuple[str, ...]] = (
-    "email",
-    "phone",
-    "card",
-    "iban",
-    "account_id",
-    "order_id",
-    "address",
-    "password",
-    "national_id",
-    "dob",
-    "health",
+    "email", "phone", "card", "iban", "account_id", "order_id", "address", "password",
+    "national_id", "dob", "health",
 )
+# fmt: on
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,8 +6,9 @@ import ast
 import dataclasses
 from pathlib import Path
 
-import carerouter.classify.domain as domain
 import pytest
+
+import carerouter.classify.domain as domain
 from carerouter.classify.domain import (
     INTENTS,
     ClassificationResult,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from carerouter.classify.domain import Classifier
 from carerouter.classify.domain.intent import IntentModel, softmax
 from carerouter.classify.domain.text import prepare

@@ -6,6 +6,7 @@ import itertools
 import re
 
 import pytest
+
 from carerouter.classify.domain import Classifier, PiiSpan
 from carerouter.classify.domain.pii import PiiFinding, detect_pii, resolve_overlaps
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from carerouter.classify.domain.matcher import PhraseMatcher
 from carerouter.classify.domain.text import fold, noise_spans, prepare, strip_noise
 
