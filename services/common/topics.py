@@ -16,5 +16,15 @@ OUTBOUND: Final = "care.outbound.v1"  # OutboundAction, from route
 AGENT_ACTIONS: Final = "care.agent-actions.v1"  # AgentAction, from CaseService
 SLA_EVENTS: Final = "care.sla.v1"  # SlaEvent, from notify
 DEAD_LETTER: Final = "carerouter.dead-letter.v1"  # DeadLetter, from every agent
+CASE_LINKS: Final = "care.case-links.v1"  # CaseLink, from route: DM threads of a case
 
-ALL: Final = (SOCIAL_EVENTS, CLASSIFIED, CASES, OUTBOUND, AGENT_ACTIONS, SLA_EVENTS, DEAD_LETTER)
+ALL: Final = (
+    SOCIAL_EVENTS,
+    CLASSIFIED,
+    CASES,
+    OUTBOUND,
+    AGENT_ACTIONS,
+    SLA_EVENTS,
+    DEAD_LETTER,
+    CASE_LINKS,
+)

@@ -266,12 +266,14 @@ class _SlaMetricEnumTypeWrapper(_enum_type_wrapper._EnumTypeWrapper[_SlaMetric.V
     SLA_METRIC_UNSPECIFIED: _SlaMetric.ValueType  # 0
     SLA_METRIC_FIRST_RESPONSE: _SlaMetric.ValueType  # 1
     SLA_METRIC_RESOLUTION: _SlaMetric.ValueType  # 2
+    SLA_METRIC_NEXT_RESPONSE: _SlaMetric.ValueType  # 3
 
 class SlaMetric(_SlaMetric, metaclass=_SlaMetricEnumTypeWrapper): ...
 
 SLA_METRIC_UNSPECIFIED: SlaMetric.ValueType  # 0
 SLA_METRIC_FIRST_RESPONSE: SlaMetric.ValueType  # 1
 SLA_METRIC_RESOLUTION: SlaMetric.ValueType  # 2
+SLA_METRIC_NEXT_RESPONSE: SlaMetric.ValueType  # 3
 Global___SlaMetric: _TypeAlias = SlaMetric  # noqa: Y015
 
 class _SlaLevel:
@@ -283,12 +285,15 @@ class _SlaLevelEnumTypeWrapper(_enum_type_wrapper._EnumTypeWrapper[_SlaLevel.Val
     SLA_LEVEL_UNSPECIFIED: _SlaLevel.ValueType  # 0
     SLA_LEVEL_WARNING: _SlaLevel.ValueType  # 1
     SLA_LEVEL_BREACH: _SlaLevel.ValueType  # 2
+    SLA_LEVEL_ESCALATION: _SlaLevel.ValueType  # 3
 
-class SlaLevel(_SlaLevel, metaclass=_SlaLevelEnumTypeWrapper): ...
+class SlaLevel(_SlaLevel, metaclass=_SlaLevelEnumTypeWrapper):
+    """Ordered by severity: a watcher's min_level filter keeps this level and above."""
 
 SLA_LEVEL_UNSPECIFIED: SlaLevel.ValueType  # 0
 SLA_LEVEL_WARNING: SlaLevel.ValueType  # 1
 SLA_LEVEL_BREACH: SlaLevel.ValueType  # 2
+SLA_LEVEL_ESCALATION: SlaLevel.ValueType  # 3
 Global___SlaLevel: _TypeAlias = SlaLevel  # noqa: Y015
 
 @_typing.final
@@ -528,6 +533,12 @@ class ClassifiedEvent(_message.Message):
 
     EVENT_FIELD_NUMBER: _builtins.int
     CLASSIFICATION_FIELD_NUMBER: _builtins.int
+    FORWARDED_FROM_FIELD_NUMBER: _builtins.int
+    forwarded_from: _builtins.str
+    """Set when route forwards a message to the conversation that owns its case (a DM
+    that continues a public post handed off to private): the Kafka key is then that
+    conversation's key, and this is the key the message arrived on.
+    """
     @_builtins.property
     def event(self) -> Global___SocialEvent: ...
     @_builtins.property
@@ -537,14 +548,72 @@ class ClassifiedEvent(_message.Message):
         *,
         event: Global___SocialEvent | None = ...,
         classification: Global___Classification | None = ...,
+        forwarded_from: _builtins.str = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["classification", b"classification", "event", b"event"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["classification", b"classification", "event", b"event"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["classification", b"classification", "event", b"event", "forwarded_from", b"forwarded_from"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
 Global___ClassifiedEvent: _TypeAlias = ClassifiedEvent  # noqa: Y015
+
+@_typing.final
+class CaseLink(_message.Message):
+    """A thread that belongs to the case of another conversation (the DM of a handoff)."""
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    LINKED_KEY_FIELD_NUMBER: _builtins.int
+    CASE_CONVERSATION_KEY_FIELD_NUMBER: _builtins.int
+    CASE_ID_FIELD_NUMBER: _builtins.int
+    AT_FIELD_NUMBER: _builtins.int
+    linked_key: _builtins.str
+    """platform:author_id of the customer on the private channel"""
+    case_conversation_key: _builtins.str
+    case_id: _builtins.str
+    @_builtins.property
+    def at(self) -> _timestamp_pb2.Timestamp: ...
+    def __init__(
+        self,
+        *,
+        linked_key: _builtins.str = ...,
+        case_conversation_key: _builtins.str = ...,
+        case_id: _builtins.str = ...,
+        at: _timestamp_pb2.Timestamp | None = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _typing.Literal["at", b"at"]  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["at", b"at", "case_conversation_key", b"case_conversation_key", "case_id", b"case_id", "linked_key", b"linked_key"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___CaseLink: _TypeAlias = CaseLink  # noqa: Y015
+
+@_typing.final
+class WarningPoint(_message.Message):
+    """When to warn before a target: at a fraction of it, or some seconds before it."""
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    FRACTION_FIELD_NUMBER: _builtins.int
+    SECONDS_BEFORE_FIELD_NUMBER: _builtins.int
+    fraction: _builtins.float
+    """0 < fraction < 1, or 0 when seconds_before is used"""
+    seconds_before: _builtins.int
+    def __init__(
+        self,
+        *,
+        fraction: _builtins.float = ...,
+        seconds_before: _builtins.int = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["fraction", b"fraction", "seconds_before", b"seconds_before"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___WarningPoint: _TypeAlias = WarningPoint  # noqa: Y015
 
 @_typing.final
 class Assignment(_message.Message):
@@ -559,19 +628,38 @@ class Assignment(_message.Message):
     REASON_FIELD_NUMBER: _builtins.int
     TAGS_FIELD_NUMBER: _builtins.int
     WARN_FRACTION_FIELD_NUMBER: _builtins.int
+    NEXT_RESPONSE_TARGET_SECONDS_FIELD_NUMBER: _builtins.int
+    WARNINGS_FIELD_NUMBER: _builtins.int
+    ESCALATION_AFTER_SECONDS_FIELD_NUMBER: _builtins.int
+    PAUSE_WHILE_WAITING_ON_CUSTOMER_FIELD_NUMBER: _builtins.int
+    CALENDAR_FIELD_NUMBER: _builtins.int
+    SKILLS_FIELD_NUMBER: _builtins.int
     queue: _builtins.str
     priority: Global___Priority.ValueType
     sla_policy: _builtins.str
     first_response_target_seconds: _builtins.int
     resolution_target_seconds: _builtins.int
     matched_rule: _builtins.str
-    """the policy rule that decided, or "default" """
+    """the policy rule that decided, or a fallback name"""
     reason: _builtins.str
     """why that rule matched"""
     warn_fraction: _builtins.float
-    """warn when this fraction of a target has elapsed"""
+    """legacy single warning point; see warnings"""
+    next_response_target_seconds: _builtins.int
+    """0: not measured"""
+    pause_while_waiting_on_customer: _builtins.bool
+    calendar: _builtins.str
+    """business-hours calendar name; empty: 24/7"""
+    skills: _builtins.str
+    """the skills the queue asks for, for the CRM (e.g. "lang:es")"""
     @_builtins.property
     def tags(self) -> _containers.RepeatedScalarFieldContainer[_builtins.str]: ...
+    @_builtins.property
+    def warnings(self) -> _containers.RepeatedCompositeFieldContainer[Global___WarningPoint]: ...
+    @_builtins.property
+    def escalation_after_seconds(self) -> _containers.RepeatedScalarFieldContainer[_builtins.int]:
+        """business time after the target, per level"""
+
     def __init__(
         self,
         *,
@@ -584,10 +672,16 @@ class Assignment(_message.Message):
         reason: _builtins.str = ...,
         tags: _abc.Iterable[_builtins.str] | None = ...,
         warn_fraction: _builtins.float = ...,
+        next_response_target_seconds: _builtins.int = ...,
+        warnings: _abc.Iterable[Global___WarningPoint] | None = ...,
+        escalation_after_seconds: _abc.Iterable[_builtins.int] | None = ...,
+        pause_while_waiting_on_customer: _builtins.bool = ...,
+        calendar: _builtins.str = ...,
+        skills: _builtins.str = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["first_response_target_seconds", b"first_response_target_seconds", "matched_rule", b"matched_rule", "priority", b"priority", "queue", b"queue", "reason", b"reason", "resolution_target_seconds", b"resolution_target_seconds", "sla_policy", b"sla_policy", "tags", b"tags", "warn_fraction", b"warn_fraction"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["calendar", b"calendar", "escalation_after_seconds", b"escalation_after_seconds", "first_response_target_seconds", b"first_response_target_seconds", "matched_rule", b"matched_rule", "next_response_target_seconds", b"next_response_target_seconds", "pause_while_waiting_on_customer", b"pause_while_waiting_on_customer", "priority", b"priority", "queue", b"queue", "reason", b"reason", "resolution_target_seconds", b"resolution_target_seconds", "skills", b"skills", "sla_policy", b"sla_policy", "tags", b"tags", "warn_fraction", b"warn_fraction", "warnings", b"warnings"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
@@ -607,6 +701,8 @@ class CaseMessage(_message.Message):
     MESSAGE_ID_FIELD_NUMBER: _builtins.int
     AUTHOR_ID_FIELD_NUMBER: _builtins.int
     OUTBOUND_FIELD_NUMBER: _builtins.int
+    DELETED_FIELD_NUMBER: _builtins.int
+    LINKED_FROM_FIELD_NUMBER: _builtins.int
     event_id: _builtins.str
     kind: Global___Kind.ValueType
     surface: Global___Surface.ValueType
@@ -618,7 +714,11 @@ class CaseMessage(_message.Message):
     """the platform's id, to reply to it"""
     author_id: _builtins.str
     outbound: _builtins.bool
-    """written by the brand's own account"""
+    """written by the brand's own account or reported by the CRM"""
+    deleted: _builtins.bool
+    """the author deleted it on the platform"""
+    linked_from: _builtins.str
+    """conversation key it arrived on, when that differs (a DM)"""
     @_builtins.property
     def at(self) -> _timestamp_pb2.Timestamp: ...
     def __init__(
@@ -634,10 +734,12 @@ class CaseMessage(_message.Message):
         message_id: _builtins.str = ...,
         author_id: _builtins.str = ...,
         outbound: _builtins.bool = ...,
+        deleted: _builtins.bool = ...,
+        linked_from: _builtins.str = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["at", b"at"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["at", b"at", "author_id", b"author_id", "event_id", b"event_id", "intent", b"intent", "kind", b"kind", "masked_text", b"masked_text", "message_id", b"message_id", "outbound", b"outbound", "sensitive", b"sensitive", "surface", b"surface"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["at", b"at", "author_id", b"author_id", "deleted", b"deleted", "event_id", b"event_id", "intent", b"intent", "kind", b"kind", "linked_from", b"linked_from", "masked_text", b"masked_text", "message_id", b"message_id", "outbound", b"outbound", "sensitive", b"sensitive", "surface", b"surface"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
@@ -667,6 +769,9 @@ class Case(_message.Message):
     RESOLUTION_PERIOD_FIELD_NUMBER: _builtins.int
     APPLIED_ACTION_IDS_FIELD_NUMBER: _builtins.int
     AUTHOR_NAME_FIELD_NUMBER: _builtins.int
+    LINKED_CONVERSATIONS_FIELD_NUMBER: _builtins.int
+    AUTHOR_ID_FIELD_NUMBER: _builtins.int
+    BRAND_HANDLE_FIELD_NUMBER: _builtins.int
     case_id: _builtins.str
     conversation_key: _builtins.str
     platform: Global___Platform.ValueType
@@ -683,6 +788,8 @@ class Case(_message.Message):
     resolution_period: _builtins.int
     """0, then +1 per reopen"""
     author_name: _builtins.str
+    author_id: _builtins.str
+    brand_handle: _builtins.str
     @_builtins.property
     def assignment(self) -> Global___Assignment: ...
     @_builtins.property
@@ -704,6 +811,10 @@ class Case(_message.Message):
     @_builtins.property
     def applied_action_ids(self) -> _containers.RepeatedScalarFieldContainer[_builtins.str]:
         """recent AgentAction ids, for idempotence"""
+
+    @_builtins.property
+    def linked_conversations(self) -> _containers.RepeatedScalarFieldContainer[_builtins.str]:
+        """other threads of this case (the DM)"""
 
     def __init__(
         self,
@@ -728,10 +839,13 @@ class Case(_message.Message):
         resolution_period: _builtins.int = ...,
         applied_action_ids: _abc.Iterable[_builtins.str] | None = ...,
         author_name: _builtins.str = ...,
+        linked_conversations: _abc.Iterable[_builtins.str] | None = ...,
+        author_id: _builtins.str = ...,
+        brand_handle: _builtins.str = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["assignment", b"assignment", "clock_started_at", b"clock_started_at", "first_responded_at", b"first_responded_at", "opened_at", b"opened_at", "resolved_at", b"resolved_at", "updated_at", b"updated_at"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["applied_action_ids", b"applied_action_ids", "assignment", b"assignment", "author_handle", b"author_handle", "author_name", b"author_name", "case_id", b"case_id", "clock_started_at", b"clock_started_at", "conversation_key", b"conversation_key", "first_responded_at", b"first_responded_at", "handed_off", b"handed_off", "intent", b"intent", "lang", b"lang", "messages", b"messages", "opened_at", b"opened_at", "platform", b"platform", "resolution_period", b"resolution_period", "resolved_at", b"resolved_at", "sensitive", b"sensitive", "status", b"status", "updated_at", b"updated_at", "version", b"version"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["applied_action_ids", b"applied_action_ids", "assignment", b"assignment", "author_handle", b"author_handle", "author_id", b"author_id", "author_name", b"author_name", "brand_handle", b"brand_handle", "case_id", b"case_id", "clock_started_at", b"clock_started_at", "conversation_key", b"conversation_key", "first_responded_at", b"first_responded_at", "handed_off", b"handed_off", "intent", b"intent", "lang", b"lang", "linked_conversations", b"linked_conversations", "messages", b"messages", "opened_at", b"opened_at", "platform", b"platform", "resolution_period", b"resolution_period", "resolved_at", b"resolved_at", "sensitive", b"sensitive", "status", b"status", "updated_at", b"updated_at", "version", b"version"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
@@ -870,6 +984,8 @@ class SlaEvent(_message.Message):
     EMITTED_AT_FIELD_NUMBER: _builtins.int
     TARGET_SECONDS_FIELD_NUMBER: _builtins.int
     CONVERSATION_KEY_FIELD_NUMBER: _builtins.int
+    LEVEL_INDEX_FIELD_NUMBER: _builtins.int
+    PERIOD_FIELD_NUMBER: _builtins.int
     sla_event_id: _builtins.str
     """case_id/metric/level/period: one per clock period"""
     case_id: _builtins.str
@@ -879,6 +995,10 @@ class SlaEvent(_message.Message):
     priority: Global___Priority.ValueType
     target_seconds: _builtins.int
     conversation_key: _builtins.str
+    level_index: _builtins.int
+    """which warning point or escalation level (1-based)"""
+    period: _builtins.int
+    """which clock period of the metric (reopens, next responses)"""
     @_builtins.property
     def deadline(self) -> _timestamp_pb2.Timestamp: ...
     @_builtins.property
@@ -896,10 +1016,12 @@ class SlaEvent(_message.Message):
         emitted_at: _timestamp_pb2.Timestamp | None = ...,
         target_seconds: _builtins.int = ...,
         conversation_key: _builtins.str = ...,
+        level_index: _builtins.int = ...,
+        period: _builtins.int = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["deadline", b"deadline", "emitted_at", b"emitted_at"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["case_id", b"case_id", "conversation_key", b"conversation_key", "deadline", b"deadline", "emitted_at", b"emitted_at", "level", b"level", "metric", b"metric", "priority", b"priority", "queue", b"queue", "sla_event_id", b"sla_event_id", "target_seconds", b"target_seconds"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["case_id", b"case_id", "conversation_key", b"conversation_key", "deadline", b"deadline", "emitted_at", b"emitted_at", "level", b"level", "level_index", b"level_index", "metric", b"metric", "period", b"period", "priority", b"priority", "queue", b"queue", "sla_event_id", b"sla_event_id", "target_seconds", b"target_seconds"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 

@@ -83,8 +83,16 @@ def _insert(trie: _Trie, atoms: list[str]) -> None:
 
 
 def _first_chars(trie: _Trie) -> str:
-    """Character-class body matching the first character of any phrase in ``trie``."""
-    return "".join(sorted(atom for atom in trie if atom not in ("'?", _WILDCARD)))
+    """Character-class body matching the first character of any phrase in ``trie``.
+
+    Characters outside the Basic Multilingual Plane (most emoji) are folded into one
+    range: the regex engine tests BMP characters with a bitmap but compares astral
+    ones one by one, and this class is tested at every position of every post.
+    """
+    atoms = [atom for atom in trie if atom not in ("'?", _WILDCARD)]
+    bmp = sorted(atom for atom in atoms if len(atom) > 1 or ord(atom) <= 0xFFFF)
+    astral = "\U00010000-\U0010ffff" if len(bmp) < len(atoms) else ""
+    return "".join(bmp) + astral
 
 
 def _emit(node: _Trie) -> str:
