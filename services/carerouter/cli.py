@@ -79,13 +79,38 @@ def build_parser() -> argparse.ArgumentParser:
 
     serve = commands.add_parser("serve", help="run one service (configured by CARE_* variables)")
     serve.add_argument("service", choices=SERVE_CHOICES)
+
+    policy = commands.add_parser("policy", help="work with care policy files")
+    policy_commands = policy.add_subparsers(dest="policy_command", required=True)
+    check = policy_commands.add_parser(
+        "check", help="validate policy files; report each error with file, line and key"
+    )
+    check.add_argument("files", nargs="+", metavar="FILE")
     return parser
+
+
+def _policy_check(files: Sequence[str]) -> int:
+    from pathlib import Path  # noqa: PLC0415 - fast start for other commands
+
+    from carerouter.route.policy_check import check_policy_file, format_problems  # noqa: PLC0415
+
+    failed = 0
+    for name in files:
+        _, problems = check_policy_file(Path(name))
+        if problems:
+            failed += 1
+            print(format_problems(problems), file=sys.stderr)
+        else:
+            print(f"{name}: ok")
+    return 1 if failed else 0
 
 
 def main(argv: Sequence[str] | None = None) -> None:
     args = build_parser().parse_args(argv)
     if args.command == "serve":
         sys.exit(_serve(args.service))
+    if args.command == "policy":
+        sys.exit(_policy_check(args.files))
     if args.command == "run":
         from carerouter.demo_runner import run_command  # noqa: PLC0415
 

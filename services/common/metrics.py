@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 
+_SLA_BUCKETS = (10, 30, 60, 300, 900, 1800, 3600, 7200, 14400, 28800, 86400, 259200)
 _LATENCY_BUCKETS = (0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
 
 
@@ -69,6 +70,38 @@ class Metrics:
             "carerouter_sla_events_total",
             "SLA warnings and breaches published",
             ["queue", "metric", "level"],
+            registry=r,
+        )
+        self.time_to_breach = Gauge(
+            "carerouter_time_to_breach_seconds",
+            "Seconds until the next scheduled breach, by queue",
+            ["queue"],
+            registry=r,
+        )
+        self.oldest_waiting = Gauge(
+            "carerouter_oldest_waiting_seconds",
+            "Age of the oldest open case still waiting for a first response, by queue",
+            ["queue"],
+            registry=r,
+        )
+        self.first_response_time = Histogram(
+            "carerouter_first_response_seconds",
+            "Time from the opening message to the first agent response",
+            ["queue"],
+            buckets=_SLA_BUCKETS,
+            registry=r,
+        )
+        self.resolution_time = Histogram(
+            "carerouter_resolution_seconds",
+            "Time from opening (or reopening) to resolution",
+            ["queue"],
+            buckets=_SLA_BUCKETS,
+            registry=r,
+        )
+        self.policy_reloads = Counter(
+            "carerouter_policy_reloads_total",
+            "Care policy reloads by outcome",
+            ["service", "outcome"],
             registry=r,
         )
         self.agent_actions = Counter(

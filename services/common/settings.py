@@ -55,6 +55,10 @@ class ServiceSettings(BaseSettings):
         None, description="Care policy YAML; the shipped default is used when unset."
     )
 
+    policy_reload_interval_s: float = Field(
+        5.0, gt=0, description="How often the policy file is checked for changes."
+    )
+
     @field_validator("kafka_bootstrap_servers")
     @classmethod
     def _bootstrap_has_ports(cls, value: str) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+import asyncio
 
 from carerouter.common import topics
 from carerouter.common.kafka import ensure_topics
@@ -12,31 +12,41 @@ from carerouter.common.settings import ServiceSettings
 from carerouter.common.streams import build_app
 from carerouter.common.tail import TopicTail
 from carerouter.notify import agent
-from carerouter.notify.domain import BusinessCalendar
 from carerouter.notify.grpc_api import SlaFeed, SlaServicer
+from carerouter.route.main import policy_reload_reporter
+from carerouter.route.policy_source import PolicySource
 from carerouter.v1 import services_pb2_grpc
 
 
 class NotifySettings(ServiceSettings):
-    tick_interval_s: float = Field(
-        0.2, gt=0, le=10, description="How often due SLA deadlines are checked."
-    )
+    pass
 
 
 def build(settings: NotifySettings) -> ServiceHost:
     metrics = Metrics("notify")
+    # The calendars of the queues come from the care policy, reloaded like route's.
+    policy = PolicySource(settings.policy_file, policy_reload_reporter(metrics, "notify"))
     app = build_app("carerouter-notify", settings)
-    agent.register(app, BusinessCalendar.always_open(), metrics, settings.tick_interval_s)
+    timers = agent.register(app, policy.calendars, metrics)
     feed = SlaFeed()
     tail = TopicTail(
         settings, topics.SLA_EVENTS, lambda _key, value: feed.apply(value), from_beginning=False
     )
     host: ServiceHost
 
+    background: list[asyncio.Task[None]] = []
+
     async def start() -> None:
         await ensure_topics(settings)
         await app.start()
         await tail.start()
+        watch = policy.watch(settings.policy_reload_interval_s, on_change=timers.rebuild)
+        background.append(asyncio.create_task(watch))
+
+    async def stop_background() -> None:
+        for task in background:
+            task.cancel()
+        await asyncio.gather(*background, return_exceptions=True)
 
     host = ServiceHost(
         name="notify",
@@ -46,7 +56,7 @@ def build(settings: NotifySettings) -> ServiceHost:
         grpc_services=[(services_pb2_grpc.add_SlaServiceServicer_to_server, SlaServicer(feed))],
         grpc_service_names=["carerouter.v1.SlaService"],
         on_start=[start],
-        on_stop=[tail.stop, app.stop],
+        on_stop=[stop_background, tail.stop, app.stop],
     )
     return host
 

@@ -3,7 +3,7 @@ snapshots and outbound actions are published. Failures are dead-lettered."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
@@ -13,15 +13,19 @@ from carerouter.classify.convert import INTENT_NAME
 from carerouter.common import topics
 from carerouter.common.metrics import Metrics
 from carerouter.common.streams import DeadLetters, PoisonMessage, decode, process_each
+from carerouter.notify.domain import BusinessCalendar
 from carerouter.route.cases import Outcome, on_agent_action, on_message
 from carerouter.route.facts import facts_of
 from carerouter.route.policy import Policy
 from carerouter.v1 import events_pb2
 
 PolicySource = Callable[[], Policy]
+CalendarSource = Callable[[], Mapping[str, BusinessCalendar]]
 
 
-def register(app: faust.App, policy: PolicySource, metrics: Metrics) -> None:
+def register(
+    app: faust.App, policy: PolicySource, calendars: CalendarSource, metrics: Metrics
+) -> None:
     classified = app.topic(topics.CLASSIFIED, key_type=bytes, value_type=bytes)
     actions = app.topic(topics.AGENT_ACTIONS, key_type=bytes, value_type=bytes)
     cases_topic = app.topic(topics.CASES, key_type=bytes, value_type=bytes)
@@ -67,7 +71,7 @@ def register(app: faust.App, policy: PolicySource, metrics: Metrics) -> None:
             raise PoisonMessage("ClassifiedEvent without event_id or conversation_key")
         key = item.event.conversation_key.encode()
         current = policy()
-        decision = current.decide(facts_of(item))
+        decision = current.decide(facts_of(item), calendars())
         outcome = on_message(load(key), item, decision, current, datetime.now(UTC))
         if outcome.duplicate:
             metrics.duplicates.labels("route").inc()
@@ -82,9 +86,11 @@ def register(app: faust.App, policy: PolicySource, metrics: Metrics) -> None:
         if not action.case_id or not action.conversation_key or not action.action_id:
             raise PoisonMessage("AgentAction without action_id, case_id or conversation_key")
         key = action.conversation_key.encode()
-        outcome = on_agent_action(load(key), action, policy(), datetime.now(UTC))
-        if outcome.changed:
+        before = load(key)
+        outcome = on_agent_action(before, action, policy(), datetime.now(UTC))
+        if outcome.changed and outcome.case is not None and before is not None:
             metrics.agent_actions.labels(events_pb2.AgentActionType.Name(action.type)).inc()
+            _observe_times(metrics, before, outcome.case)
         await publish(key, outcome)
 
     @app.agent(classified, name="route-classified")
@@ -94,3 +100,14 @@ def register(app: faust.App, policy: PolicySource, metrics: Metrics) -> None:
     @app.agent(actions, name="route-agent-actions")
     async def route_actions(stream: faust.StreamT[Any]) -> None:
         await process_each(stream, handle_action, dead_letters, metrics, "route-actions")
+
+
+def _observe_times(metrics: Metrics, before: events_pb2.Case, after: events_pb2.Case) -> None:
+    """First-response and resolution time histograms, observed when they happen."""
+    queue = after.assignment.queue
+    if after.HasField("first_responded_at") and not before.HasField("first_responded_at"):
+        waited = after.first_responded_at.ToDatetime() - after.opened_at.ToDatetime()
+        metrics.first_response_time.labels(queue).observe(max(0.0, waited.total_seconds()))
+    if after.status == events_pb2.CASE_STATUS_RESOLVED and before.status != after.status:
+        took = after.resolved_at.ToDatetime() - after.clock_started_at.ToDatetime()
+        metrics.resolution_time.labels(queue).observe(max(0.0, took.total_seconds()))

@@ -59,6 +59,15 @@ def _assignment(decision: Decision) -> events_pb2.Assignment:
         reason=decision.reason,
         tags=decision.tags,
         warn_fraction=decision.warn_fraction,
+        next_response_target_seconds=round(decision.next_response_s),
+        warnings=[
+            events_pb2.WarningPoint(fraction=w.fraction, seconds_before=round(w.seconds_before))
+            for w in decision.warnings
+        ],
+        escalation_after_seconds=[round(e) for e in decision.escalations],
+        pause_while_waiting_on_customer=decision.pause_while_waiting,
+        calendar=decision.calendar,
+        skills=decision.skills,
     )
 
 
@@ -295,6 +304,14 @@ def on_agent_action(
     kind = action.type
     if kind in (events_pb2.AGENT_ACTION_TYPE_FIRST_RESPONSE, events_pb2.AGENT_ACTION_TYPE_REPLY):
         _respond(case, action.at)
+        # The agent's reply joins the timeline that the next-response clock and the
+        # waiting-on-customer pause are computed from; its text stays in the CRM.
+        case.messages.append(
+            events_pb2.CaseMessage(
+                event_id=f"action:{action.action_id}", at=action.at, outbound=True
+            )
+        )
+        del case.messages[:-MAX_MESSAGES_KEPT]
     elif kind == events_pb2.AGENT_ACTION_TYPE_RESOLVE:
         if case.status != events_pb2.CASE_STATUS_RESOLVED:
             _respond(case, action.at)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC
+
 from carerouter.classify.convert import INTENT_NAME, SENTIMENT_NAME
 from carerouter.ingest.schema import KIND_NAMES, PLATFORM_NAMES
 from carerouter.route.policy import MessageFacts
@@ -24,4 +26,8 @@ def facts_of(item: events_pb2.ClassifiedEvent) -> MessageFacts:
         followers=event.author.followers_count,
         verified=event.author.verified,
         masked_text=cls.masked_text or event.text,
+        brand_handle=event.brand_handle,
+        author_id=event.author.id,
+        author_handle=event.author.handle,
+        at=event.created_at.ToDatetime(tzinfo=UTC) if event.HasField("created_at") else None,
     )

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Callable
+from datetime import UTC, datetime
+
 from carerouter.common import topics
 from carerouter.common.kafka import EventProducer, ensure_topics, new_producer
+from carerouter.common.logging import get_logger
 from carerouter.common.metrics import Metrics
 from carerouter.common.server import ServiceHost, http_app
 from carerouter.common.settings import ServiceSettings
@@ -11,20 +16,43 @@ from carerouter.common.streams import build_app
 from carerouter.common.tail import TopicTail
 from carerouter.route import agent
 from carerouter.route.grpc_api import CaseServicer
-from carerouter.route.policy import load_policy
+from carerouter.route.policy_source import PolicySource
 from carerouter.route.read_model import CaseView
 from carerouter.v1 import services_pb2_grpc
+
+log = get_logger(__name__)
 
 
 class RouteSettings(ServiceSettings):
     pass
 
 
+def policy_reload_reporter(metrics: Metrics, service: str) -> Callable[[str, str], None]:
+    def report(outcome: str, detail: str) -> None:
+        metrics.policy_reloads.labels(service, outcome).inc()
+        if outcome == "rejected":
+            log.error("policy_rejected", detail=detail)
+        else:
+            log.info("policy_reloaded", detail=detail)
+
+    return report
+
+
+async def report_waiting(view: CaseView, metrics: Metrics, interval_s: float = 10.0) -> None:
+    """Refresh the oldest-waiting gauge; every replica reports all queues (use max())."""
+    while True:
+        now = datetime.now(UTC)
+        ages = view.oldest_waiting(now)
+        for queue in view.queues():
+            metrics.oldest_waiting.labels(queue).set(ages.get(queue, 0.0))
+        await asyncio.sleep(interval_s)
+
+
 def build(settings: RouteSettings) -> ServiceHost:
     metrics = Metrics("route")
-    policy = load_policy(settings.policy_file)
+    policy = PolicySource(settings.policy_file, policy_reload_reporter(metrics, "route"))
     app = build_app("carerouter-route", settings)
-    agent.register(app, lambda: policy, metrics)
+    agent.register(app, policy, policy.calendars, metrics)
     # Every replica's view holds every case: aggregate this gauge with max(), not sum().
     view = CaseView(lambda queue, count: metrics.open_cases.labels(queue).set(count))
     tail = TopicTail(settings, topics.CASES, lambda _key, value: view.apply(value))
@@ -33,12 +61,21 @@ def build(settings: RouteSettings) -> ServiceHost:
     )
     host: ServiceHost
 
+    background: list[asyncio.Task[None]] = []
+
     async def start() -> None:
         await ensure_topics(settings)
         await producer.start()
         await app.start()
         await tail.start()
         await tail.caught_up.wait()
+        background.append(asyncio.create_task(policy.watch(settings.policy_reload_interval_s)))
+        background.append(asyncio.create_task(report_waiting(view, metrics)))
+
+    async def stop_background() -> None:
+        for task in background:
+            task.cancel()
+        await asyncio.gather(*background, return_exceptions=True)
 
     host = ServiceHost(
         name="route",
@@ -50,7 +87,7 @@ def build(settings: RouteSettings) -> ServiceHost:
         ],
         grpc_service_names=["carerouter.v1.CaseService"],
         on_start=[start],
-        on_stop=[tail.stop, app.stop, producer.stop],
+        on_stop=[stop_background, tail.stop, app.stop, producer.stop],
     )
     return host
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 from collections import Counter
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 
 from carerouter.v1 import events_pb2
 
@@ -48,6 +49,21 @@ class CaseView:
         if self._on_open_count is not None:
             for queue in changed:
                 self._on_open_count(queue, self._open[queue])
+
+    def oldest_waiting(self, now: datetime) -> dict[str, float]:
+        """Per queue, seconds the oldest open case has waited for a first response."""
+        oldest: dict[str, float] = {}
+        for case in self._cases.values():
+            if case.status == events_pb2.CASE_STATUS_OPEN and not case.HasField(
+                "first_responded_at"
+            ):
+                age = (now - case.opened_at.ToDatetime(tzinfo=UTC)).total_seconds()
+                queue = case.assignment.queue
+                oldest[queue] = max(age, oldest.get(queue, 0.0))
+        return oldest
+
+    def queues(self) -> set[str]:
+        return set(self._open)
 
     def open_count(self, queue: str) -> int:
         return self._open[queue]

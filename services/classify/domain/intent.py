@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Final
 
 from .lexicon import INTENT_LEXICON, QUESTION_CUES, SARCASM_CUES, CueLexicon, Lexicon
@@ -79,7 +79,8 @@ class IntentResult:
                 continue
             key = (e.rule, e.text, e.lang)
             if key in merged:
-                merged[key] = replace(merged[key], weight=merged[key].weight + e.weight)
+                seen = merged[key]
+                merged[key] = Evidence(e.intent, e.rule, e.text, e.lang, seen.weight + e.weight)
                 counts[key] += 1
             else:
                 merged[key] = e

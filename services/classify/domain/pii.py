@@ -34,10 +34,22 @@ from .matcher import PhraseMatcher
 from .results import PiiSpan
 from .text import fold, noise_spans
 
-# card, IBAN and the like make a post sensitive; contact data and order numbers are
-# masked but are routine in customer care
+# Every personal-data type makes a post sensitive: on a public surface even an e-mail
+# address, a phone number or an order reference tied to the person must go private.
 SENSITIVE_PII_TYPES: Final = frozenset(
-    {"card", "iban", "account_id", "password", "national_id", "dob", "health"}
+    {
+        "card",
+        "iban",
+        "account_id",
+        "password",
+        "national_id",
+        "dob",
+        "health",
+        "email",
+        "phone",
+        "address",
+        "order_id",
+    }
 )
 # fmt: off
 PRIORITY: Final[dict[str, int]] = {
@@ -412,6 +424,9 @@ _ADDRESS_RES: Final[tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]] = (
      re.compile(r"[一-龥]{2,8}?[省市区區县縣][一-龥]{0,12}?[路街道巷][一-龥]{0,6}?\d{1,5}[号號]")),
 )
 # fmt: on
+_ADDRESS_GATES: Final = tuple(
+    (re.compile("|".join(map(re.escape, words))), regex) for words, regex in _ADDRESS_RES
+)
 _ADDRESS_VALUE_RE: Final = re.compile(
     r"\s*:?\s*(?P<addr>[^.!?\n]{0,60}?\d[^.!?\n]{0,40}?)(?=\s*(?:[.!?\n]|$))"
 )
@@ -421,8 +436,8 @@ def detect_addresses(text: str, lang: str) -> Iterator[PiiFinding]:
     if not _digits(text):
         return
     lowered = text.lower()
-    for words, regex in _ADDRESS_RES:
-        if not any(word in lowered for word in words):
+    for gate, regex in _ADDRESS_GATES:
+        if not gate.search(lowered):
             continue
         for m in regex.finditer(text):
             yield _finding("address", m.start(), m.end(), "postal address")

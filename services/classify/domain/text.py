@@ -59,6 +59,8 @@ _FOLD_TABLE: Final = _FoldTable()
 
 def fold(text: str) -> str:
     """Accent-free, casefolded copy of ``text`` with the same length."""
+    if text.isascii():  # fast path: ASCII folds to lower case, backtick to apostrophe
+        return text.lower().replace("`", "'")
     return text.translate(_FOLD_TABLE)
 
 

@@ -4,18 +4,16 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-import pytest
 from google.protobuf.timestamp_pb2 import Timestamp
 
-from carerouter.notify.clocks import DEFAULT_WARN_FRACTION, Planned, planned_notifications
-from carerouter.notify.domain import BusinessCalendar
+from carerouter.notify.clocks import clocks_of, crossing_time, planned_notifications
+from carerouter.notify.domain import BusinessCalendar, CalendarConfig
 from carerouter.v1 import events_pb2 as pb
 
 ALWAYS = BusinessCalendar.always_open()
-T0 = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
+T0 = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)  # a Monday
 CASE_ID = "x:root#1"
-FIRST_RESPONSE_S = 3600
-RESOLUTION_S = 86400
+HOUR = 3600
 
 
 def ts(at: datetime) -> Timestamp:
@@ -26,182 +24,192 @@ def ts(at: datetime) -> Timestamp:
 
 def make_case(
     *,
-    status: int = pb.CASE_STATUS_OPEN,
-    warn_fraction: float = 0.5,
-    first_response_s: int = FIRST_RESPONSE_S,
-    resolution_s: int = RESOLUTION_S,
-    responded_at: datetime | None = None,
-    clock_started_at: datetime | None = T0,
-    resolution_period: int = 0,
+    first_response_s: int = HOUR,
+    resolution_s: int = 24 * HOUR,
+    next_response_s: int = 0,
+    warnings: tuple[pb.WarningPoint, ...] = (pb.WarningPoint(fraction=0.5),),
+    escalations: tuple[int, ...] = (),
+    pause: bool = False,
+    calendar: str = "",
+    messages: tuple[tuple[datetime, bool], ...] = ((T0, False),),
 ) -> pb.Case:
     case = pb.Case(
         case_id=CASE_ID,
         conversation_key="x:root",
-        platform=pb.PLATFORM_X,
-        status=status,  # type: ignore[arg-type]
+        status=pb.CASE_STATUS_OPEN,
         assignment=pb.Assignment(
             queue="orders",
             priority=pb.PRIORITY_HIGH,
-            sla_policy="standard",
             first_response_target_seconds=first_response_s,
             resolution_target_seconds=resolution_s,
-            warn_fraction=warn_fraction,
+            next_response_target_seconds=next_response_s,
+            warnings=warnings,
+            escalation_after_seconds=escalations,
+            pause_while_waiting_on_customer=pause,
+            calendar=calendar,
         ),
         opened_at=ts(T0),
-        resolution_period=resolution_period,
+        clock_started_at=ts(T0),
     )
-    if clock_started_at is not None:
-        case.clock_started_at.CopyFrom(ts(clock_started_at))
-    if responded_at is not None:
-        case.first_responded_at.CopyFrom(ts(responded_at))
+    for at, agent in messages:
+        case.messages.append(pb.CaseMessage(at=ts(at), outbound=agent))
+        if agent and not case.HasField("first_responded_at"):
+            case.first_responded_at.CopyFrom(ts(at))
     return case
 
 
-def by_id(planned: list[Planned]) -> dict[str, Planned]:
-    return {p.sla_event_id: p for p in planned}
+def by_id(
+    case: pb.Case, calendars: dict[str, BusinessCalendar] | None = None
+) -> dict[str, datetime]:
+    return {p.sla_event_id: p.at for p in planned_notifications(case, calendars)}
 
 
 class TestOpenCase:
-    def test_open_case_plans_four_notifications(self) -> None:
-        """An open case: first-response warning and breach, resolution warning and breach."""
-        planned = by_id(planned_notifications(make_case(), ALWAYS))
-        assert set(planned) == {
-            f"{CASE_ID}/first_response/warning/0",
-            f"{CASE_ID}/first_response/breach/0",
-            f"{CASE_ID}/resolution/warning/0",
-            f"{CASE_ID}/resolution/breach/0",
+    def test_open_case_plans_warning_and_breach_per_clock(self) -> None:
+        """An unanswered case: first-response and resolution warnings and breaches."""
+        assert by_id(make_case()) == {
+            f"{CASE_ID}/first_response/warning-1/0": T0 + timedelta(minutes=30),
+            f"{CASE_ID}/first_response/breach/0": T0 + timedelta(hours=1),
+            f"{CASE_ID}/resolution/warning-1/0": T0 + timedelta(hours=12),
+            f"{CASE_ID}/resolution/breach/0": T0 + timedelta(hours=24),
         }
 
-    def test_deadlines_use_the_assignment_warn_fraction(self) -> None:
-        """Warnings fall at warn_fraction of each target, breaches at the target."""
-        planned = by_id(planned_notifications(make_case(warn_fraction=0.5), ALWAYS))
-        assert planned[f"{CASE_ID}/first_response/warning/0"].at == T0 + timedelta(minutes=30)
-        assert planned[f"{CASE_ID}/first_response/breach/0"].at == T0 + timedelta(hours=1)
-        assert planned[f"{CASE_ID}/resolution/warning/0"].at == T0 + timedelta(hours=12)
-        assert planned[f"{CASE_ID}/resolution/breach/0"].at == T0 + timedelta(hours=24)
-
-    def test_other_warn_fraction(self) -> None:
-        """A 0.75 warn fraction warns at three quarters of the target."""
-        planned = by_id(planned_notifications(make_case(warn_fraction=0.75), ALWAYS))
-        assert planned[f"{CASE_ID}/first_response/warning/0"].at == T0 + timedelta(minutes=45)
-        assert planned[f"{CASE_ID}/resolution/warning/0"].at == T0 + timedelta(hours=18)
-
-    def test_missing_warn_fraction_uses_the_default(self) -> None:
-        """An assignment without warn_fraction falls back to DEFAULT_WARN_FRACTION."""
-        planned = by_id(planned_notifications(make_case(warn_fraction=0.0), ALWAYS))
-        warning = planned[f"{CASE_ID}/first_response/warning/0"]
-        assert warning.at == T0 + timedelta(seconds=FIRST_RESPONSE_S * DEFAULT_WARN_FRACTION)
-
-    def test_entries_carry_case_metric_level_and_assignment(self) -> None:
-        """Each entry names its case, metric and level enums, target, queue and priority."""
-        planned = by_id(planned_notifications(make_case(), ALWAYS))
-        breach = planned[f"{CASE_ID}/resolution/breach/0"]
-        assert breach.case_id == CASE_ID
-        assert breach.conversation_key == "x:root"
-        assert breach.metric == pb.SLA_METRIC_RESOLUTION
-        assert breach.level == pb.SLA_LEVEL_BREACH
-        assert breach.target_seconds == RESOLUTION_S
-        assert breach.queue == "orders"
-        assert breach.priority == pb.PRIORITY_HIGH
-        warning = planned[f"{CASE_ID}/first_response/warning/0"]
-        assert (warning.metric, warning.level) == (
-            pb.SLA_METRIC_FIRST_RESPONSE,
-            pb.SLA_LEVEL_WARNING,
-        )
-        assert warning.target_seconds == FIRST_RESPONSE_S
-
-    def test_deadlines_are_utc_aware(self) -> None:
-        """Every planned instant is timezone-aware UTC."""
-        for planned in planned_notifications(make_case(), ALWAYS):
-            assert planned.at.utcoffset() == timedelta(0)
-
-    def test_resolution_clock_falls_back_to_opened_at(self) -> None:
-        """Without clock_started_at the resolution clock starts at opened_at."""
-        planned = by_id(planned_notifications(make_case(clock_started_at=None), ALWAYS))
-        assert planned[f"{CASE_ID}/resolution/breach/0"].at == T0 + timedelta(days=1)
-
-    def test_zero_targets_plan_nothing(self) -> None:
-        """A metric without a target has no clock."""
-        case = make_case(first_response_s=0, resolution_s=0)
-        assert planned_notifications(case, ALWAYS) == []
-
-
-class TestRespondedAndResolved:
-    def test_responded_case_has_no_first_response_entries(self) -> None:
-        """Once an agent responded, only the resolution clock runs."""
-        case = make_case(status=pb.CASE_STATUS_RESPONDED, responded_at=T0 + timedelta(minutes=5))
-        ids = [p.sla_event_id for p in planned_notifications(case, ALWAYS)]
-        assert ids == [f"{CASE_ID}/resolution/warning/0", f"{CASE_ID}/resolution/breach/0"]
-
-    @pytest.mark.parametrize("responded", [None, T0 + timedelta(minutes=5)])
-    def test_resolved_case_plans_nothing(self, responded: datetime | None) -> None:
-        """A resolved case has no running clocks."""
-        case = make_case(status=pb.CASE_STATUS_RESOLVED, responded_at=responded)
-        assert planned_notifications(case, ALWAYS) == []
-
-
-class TestReopened:
-    def test_reopened_case_ids_carry_the_new_period(self) -> None:
-        """After a reopen the resolution clock restarts and its ids carry the period."""
-        restart = T0 + timedelta(days=2)
+    def test_minutes_before_and_several_warnings(self) -> None:
+        """Warning points may be fractions or durations before the target, several of them."""
         case = make_case(
-            status=pb.CASE_STATUS_RESPONDED,
-            responded_at=T0 + timedelta(minutes=5),
-            clock_started_at=restart,
-            resolution_period=1,
+            resolution_s=0,
+            warnings=(pb.WarningPoint(fraction=0.25), pb.WarningPoint(seconds_before=600)),
         )
-        planned = by_id(planned_notifications(case, ALWAYS))
-        assert set(planned) == {
-            f"{CASE_ID}/resolution/warning/1",
-            f"{CASE_ID}/resolution/breach/1",
+        assert by_id(case) == {
+            f"{CASE_ID}/first_response/warning-1/0": T0 + timedelta(minutes=15),
+            f"{CASE_ID}/first_response/warning-2/0": T0 + timedelta(minutes=50),
+            f"{CASE_ID}/first_response/breach/0": T0 + timedelta(hours=1),
         }
-        assert planned[f"{CASE_ID}/resolution/warning/1"].at == restart + timedelta(hours=12)
-        assert planned[f"{CASE_ID}/resolution/breach/1"].at == restart + timedelta(days=1)
 
-    def test_first_response_ids_stay_in_period_zero(self) -> None:
-        """Without a response yet, a reopened case keeps its first-response ids at 0."""
-        case = make_case(clock_started_at=T0 + timedelta(days=1), resolution_period=2)
-        ids = {p.sla_event_id for p in planned_notifications(case, ALWAYS)}
-        assert f"{CASE_ID}/first_response/breach/0" in ids
-        assert f"{CASE_ID}/resolution/breach/2" in ids
+    def test_escalation_levels_follow_the_breach(self) -> None:
+        """Escalations are business time after the target, one id per level."""
+        case = make_case(resolution_s=0, escalations=(1800, 7200))
+        planned = {p.sla_event_id: p for p in planned_notifications(case)}
+        first = planned[f"{CASE_ID}/first_response/escalation-1/0"]
+        second = planned[f"{CASE_ID}/first_response/escalation-2/0"]
+        assert first.at == T0 + timedelta(minutes=90) and first.level_label == "escalation_1"
+        assert second.at == T0 + timedelta(hours=3) and second.level == pb.SLA_LEVEL_ESCALATION
 
-    def test_periods_have_distinct_ids(self) -> None:
-        """Two periods never share a notification id, so both get published."""
-        first = {p.sla_event_id for p in planned_notifications(make_case(), ALWAYS)}
-        second = {
-            p.sla_event_id for p in planned_notifications(make_case(resolution_period=1), ALWAYS)
+
+class TestStoppedClocks:
+    def test_answered_in_time_owes_only_the_crossed_warning(self) -> None:
+        """A first response after the warning and before the target stops the clock: the
+        warning stays owed, the breach is not."""
+        case = make_case(resolution_s=0, messages=((T0, False), (T0 + timedelta(minutes=40), True)))
+        assert by_id(case) == {f"{CASE_ID}/first_response/warning-1/0": T0 + timedelta(minutes=30)}
+
+    def test_answered_late_still_owes_the_breach(self) -> None:
+        """A clock that stopped after its target still reports the breach it crossed."""
+        case = make_case(resolution_s=0, messages=((T0, False), (T0 + timedelta(hours=2), True)))
+        assert f"{CASE_ID}/first_response/breach/0" in by_id(case)
+
+
+class TestNextResponse:
+    def test_each_customer_message_after_a_reply_starts_a_period(self) -> None:
+        """Customer → agent → customer starts next-response period 1 at the second message."""
+        later = T0 + timedelta(hours=3)
+        case = make_case(
+            first_response_s=0,
+            resolution_s=0,
+            next_response_s=HOUR,
+            messages=((T0, False), (T0 + timedelta(minutes=5), True), (later, False)),
+        )
+        assert by_id(case) == {
+            f"{CASE_ID}/next_response/warning-1/1": later + timedelta(minutes=30),
+            f"{CASE_ID}/next_response/breach/1": later + timedelta(hours=1),
         }
-        resolution_first = {i for i in first if "/resolution/" in i}
-        assert resolution_first.isdisjoint(second)
+
+    def test_follow_ups_before_a_reply_do_not_restart_the_clock(self) -> None:
+        """Two customer messages in a row form one wait, measured from the first."""
+        case = make_case(
+            first_response_s=0,
+            resolution_s=0,
+            next_response_s=HOUR,
+            messages=(
+                (T0, False),
+                (T0 + timedelta(minutes=5), True),
+                (T0 + timedelta(minutes=10), False),
+                (T0 + timedelta(minutes=20), False),
+            ),
+        )
+        clocks = clocks_of(case)
+        assert len(clocks) == 1 and clocks[0].running == ((T0 + timedelta(minutes=10), None),)
 
 
-class TestEventIds:
-    def test_id_format(self) -> None:
-        """sla_event_id is '<case_id>/<metric>/<level>/<period>'."""
-        for planned in planned_notifications(make_case(resolution_period=3), ALWAYS):
-            case_id, metric, level, period = planned.sla_event_id.rsplit("/", 3)
-            assert case_id == CASE_ID
-            assert metric in {"first_response", "resolution"}
-            assert level in {"warning", "breach"}
-            assert period == ("3" if metric == "resolution" else "0")
+class TestPause:
+    def test_resolution_pauses_while_waiting_on_the_customer(self) -> None:
+        """From an agent reply until the customer's next message the resolution clock stops."""
+        case = make_case(
+            first_response_s=0,
+            resolution_s=2 * HOUR,
+            pause=True,
+            messages=(
+                (T0, False),
+                (T0 + timedelta(minutes=30), True),
+                (T0 + timedelta(hours=5), False),
+            ),
+        )
+        # 30 min ran before the reply; the remaining 90 min run from the customer's answer.
+        assert by_id(case)[f"{CASE_ID}/resolution/breach/0"] == T0 + timedelta(hours=6, minutes=30)
 
-    def test_ids_are_stable_across_calls(self) -> None:
-        """Planning the same case twice yields identical entries (idempotent publishing)."""
-        case = make_case()
-        assert planned_notifications(case, ALWAYS) == planned_notifications(case, ALWAYS)
+    def test_paused_clock_has_no_pending_breach(self) -> None:
+        """While waiting on the customer nothing further comes due."""
+        case = make_case(
+            first_response_s=0,
+            resolution_s=2 * HOUR,
+            pause=True,
+            messages=((T0, False), (T0 + timedelta(minutes=30), True)),
+        )
+        assert f"{CASE_ID}/resolution/breach/0" not in by_id(case)
 
-    def test_to_event_builds_the_sla_event(self) -> None:
-        """Planned.to_event fills every SlaEvent field, with deadline and emission time."""
-        planned = by_id(planned_notifications(make_case(), ALWAYS))
-        emitted = T0 + timedelta(minutes=31)
-        event = planned[f"{CASE_ID}/first_response/warning/0"].to_event(emitted)
-        assert event.sla_event_id == f"{CASE_ID}/first_response/warning/0"
-        assert event.case_id == CASE_ID
-        assert event.conversation_key == "x:root"
-        assert event.metric == pb.SLA_METRIC_FIRST_RESPONSE
-        assert event.level == pb.SLA_LEVEL_WARNING
-        assert event.queue == "orders"
-        assert event.priority == pb.PRIORITY_HIGH
-        assert event.target_seconds == FIRST_RESPONSE_S
-        assert event.deadline.ToDatetime(tzinfo=UTC) == T0 + timedelta(minutes=30)
-        assert event.emitted_at.ToDatetime(tzinfo=UTC) == emitted
+
+class TestBusinessHours:
+    def test_clock_runs_only_in_business_hours(self) -> None:
+        """A message on Friday 17:30 with a 1 h target on Mon–Fri 09:00–18:00 breaches
+        Monday 09:30 (Berlin time)."""
+        calendar = BusinessCalendar.from_config(
+            CalendarConfig(
+                timezone="Europe/Berlin",
+                hours={d: ["09:00-18:00"] for d in ("mon", "tue", "wed", "thu", "fri")},
+            )
+        )
+        friday = datetime(2026, 11, 27, 16, 30, tzinfo=UTC)  # 17:30 in Berlin
+        case = make_case(resolution_s=0, calendar="eu", messages=((friday, False),))
+        case.opened_at.CopyFrom(ts(friday))
+        breach = by_id(case, {"eu": calendar})[f"{CASE_ID}/first_response/breach/0"]
+        assert breach == datetime(2026, 11, 30, 8, 30, tzinfo=UTC)  # Monday 09:30 Berlin
+
+    def test_unknown_calendar_means_always_open(self) -> None:
+        """A calendar name the notifier does not know falls back to 24/7."""
+        case = make_case(resolution_s=0, calendar="missing")
+        assert by_id(case, {})[f"{CASE_ID}/first_response/breach/0"] == T0 + timedelta(hours=1)
+
+
+class TestCrossingTime:
+    def test_sums_running_intervals(self) -> None:
+        """Running time accumulates over intervals; a closed set that falls short is None."""
+        running = (
+            (T0, T0 + timedelta(minutes=20)),
+            (T0 + timedelta(hours=1), T0 + timedelta(hours=2)),
+        )
+        assert crossing_time(ALWAYS, running, timedelta(minutes=30)) == T0 + timedelta(
+            hours=1, minutes=10
+        )
+        assert crossing_time(ALWAYS, running, timedelta(hours=3)) is None
+
+
+class TestEvent:
+    def test_to_event_carries_level_index_and_period(self) -> None:
+        """The published SlaEvent carries the stable id, deadline, level index and period."""
+        planned = next(
+            p for p in planned_notifications(make_case()) if p.level == pb.SLA_LEVEL_BREACH
+        )
+        event = planned.to_event(T0 + timedelta(hours=2))
+        assert event.sla_event_id == planned.sla_event_id and event.queue == "orders"
+        assert event.deadline.ToDatetime(tzinfo=UTC) == planned.at
+        assert event.period == 0 and event.level_index == 0

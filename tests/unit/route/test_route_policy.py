@@ -16,6 +16,7 @@ from carerouter.route.policy import (
     MessageFacts,
     Policy,
     PolicyError,
+    WarningAt,
     load_policy,
     parse_duration,
 )
@@ -120,7 +121,7 @@ class TestShippedPolicies:
         assert policy.reopen_window == 7 * 86400
         assert policy.sla_policies["urgent"].first_response == 900
         assert policy.sla_policies["urgent"].resolution == 4 * 3600
-        assert policy.sla_policies["standard"].warn_at == 0.75
+        assert policy.sla_policies["standard"].warn_at == (WarningAt(fraction=0.75),)
         assert [r.name for r in policy.rules][:3] == [
             "sensitive-public-to-dm",
             "sensitive-private",
@@ -137,7 +138,7 @@ class TestShippedPolicies:
         demo = load_policy(DEMO_POLICY_FILE)
         assert demo.sla_policies["urgent"].first_response == 12
         assert demo.sla_policies["standard"].resolution == 35
-        assert all(sla.warn_at == 0.5 for sla in demo.sla_policies.values())
+        assert all(sla.warn_at == (WarningAt(fraction=0.5),) for sla in demo.sla_policies.values())
         assert [r.name for r in demo.rules] == [r.name for r in DEFAULT.rules]
 
     @pytest.mark.parametrize("path", [DEFAULT_POLICY_FILE, DEMO_POLICY_FILE])
@@ -169,7 +170,7 @@ class TestPolicyValidation:
         assert policy.signature == "^CR"
         assert policy.default_priority == "normal"
         assert policy.reopen_window == 7 * 86400
-        assert policy.sla_policies["standard"].warn_at == 0.75
+        assert policy.sla_policies["standard"].warn_at == (WarningAt(fraction=0.75),)
 
     def test_unknown_rule_queue_is_rejected(self, tmp_path: Path) -> None:
         """A rule routing to an undeclared queue names the rule and the queue."""
