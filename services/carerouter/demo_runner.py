@@ -69,6 +69,7 @@ class Outputs:
     cases: dict[str, events_pb2.Case] = field(default_factory=dict)
     case_by_conversation: dict[str, str] = field(default_factory=dict)
     handoffs: int = 0
+    auto_acks: int = 0
     close_the_loop: int = 0
     outbound_by_queue: Counter[str] = field(default_factory=Counter)
     sla: Counter[tuple[str, str, str]] = field(default_factory=Counter)
@@ -106,8 +107,10 @@ class Outputs:
         action = events_pb2.OutboundAction.FromString(raw or b"")
         self._write(topics.OUTBOUND, action)
         kinds = {m.kind for m in action.messages}
-        if events_pb2.OUTBOUND_KIND_PUBLIC_ACKNOWLEDGEMENT in kinds:
+        if events_pb2.OUTBOUND_KIND_PRIVATE_MESSAGE in kinds:
             self.handoffs += 1
+        elif events_pb2.OUTBOUND_KIND_PUBLIC_ACKNOWLEDGEMENT in kinds:
+            self.auto_acks += 1
         if events_pb2.OUTBOUND_KIND_PUBLIC_CLOSE_THE_LOOP in kinds:
             self.close_the_loop += 1
 

@@ -133,6 +133,26 @@ class Stack:
                 raise StackError(f"not ready after {self.start_timeout_s}s: {names}\n{tails}")
             time.sleep(0.2)
 
+    def restart(self, name: str, grace_s: float = 15.0) -> None:
+        """Stop one service gracefully and start it again on the same ports."""
+        svc = self.services[name]
+        process = svc.process
+        if process is not None and process.poll() is None:
+            os.killpg(process.pid, signal.SIGTERM)
+            try:
+                process.wait(timeout=grace_s)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait(timeout=5)
+        self._spawn(svc)
+        deadline = time.monotonic() + self.start_timeout_s
+        while not _ready(svc.http_url):
+            if svc.process is not None and svc.process.poll() is not None:
+                raise StackError(f"{name} exited while restarting:\n{svc.log_tail()}")
+            if time.monotonic() > deadline:
+                raise StackError(f"{name} not ready after restart:\n{svc.log_tail()}")
+            time.sleep(0.2)
+
     def alive(self) -> dict[str, bool]:
         return {
             name: svc.process is not None and svc.process.poll() is None

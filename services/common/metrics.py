@@ -104,6 +104,12 @@ class Metrics:
             ["service", "outcome"],
             registry=r,
         )
+        self.webhook_deliveries = Counter(
+            "carerouter_webhook_deliveries_total",
+            "SLA webhook deliveries by sink and outcome",
+            ["sink", "outcome"],
+            registry=r,
+        )
         self.agent_actions = Counter(
             "carerouter_agent_actions_total", "Agent actions applied", ["type"], registry=r
         )

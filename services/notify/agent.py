@@ -11,7 +11,7 @@ import asyncio
 import contextlib
 import heapq
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -164,6 +164,7 @@ def register(
     app: faust.App,
     calendars: CalendarSource,
     metrics: Metrics,
+    after_publish: Callable[[events_pb2.SlaEvent], Awaitable[None]] | None = None,
 ) -> SlaTimers:
     cases = app.topic(topics.CASES, key_type=bytes, value_type=bytes)
     sla_topic = app.topic(topics.SLA_EVENTS, key_type=bytes, value_type=bytes)
@@ -176,7 +177,10 @@ def register(
     )
 
     async def publish(key: bytes, planned: Planned, now: datetime) -> None:
-        await sla_topic.send(key=key, value=planned.to_event(now).SerializeToString())
+        event = planned.to_event(now)
+        await sla_topic.send(key=key, value=event.SerializeToString())
+        if after_publish is not None:
+            await after_publish(event)
         metric = METRIC_NAMES[planned.metric]
         metrics.sla_events.labels(planned.queue, metric, planned.level_label).inc()
         metrics.events_out.labels("notify", topics.SLA_EVENTS).inc()

@@ -3,23 +3,28 @@
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
+
+from pydantic import Field
 
 from carerouter.common import topics
 from carerouter.common.kafka import ensure_topics
 from carerouter.common.metrics import Metrics
 from carerouter.common.server import ServiceHost, http_app
 from carerouter.common.settings import ServiceSettings
-from carerouter.common.streams import build_app
+from carerouter.common.streams import build_app, now_timestamp
 from carerouter.common.tail import TopicTail
 from carerouter.notify import agent
 from carerouter.notify.grpc_api import SlaFeed, SlaServicer
-from carerouter.route.main import policy_reload_reporter
-from carerouter.route.policy_source import PolicySource
-from carerouter.v1 import services_pb2_grpc
+from carerouter.notify.webhooks import Webhooks, load_webhooks
+from carerouter.route.policy_source import PolicySource, policy_reload_reporter
+from carerouter.v1 import events_pb2, services_pb2_grpc
 
 
 class NotifySettings(ServiceSettings):
-    pass
+    webhooks_file: Path | None = Field(
+        None, description="YAML with a `webhooks:` list of signed HTTP sinks (a Secret)."
+    )
 
 
 def build(settings: NotifySettings) -> ServiceHost:
@@ -27,7 +32,22 @@ def build(settings: NotifySettings) -> ServiceHost:
     # The calendars of the queues come from the care policy, reloaded like route's.
     policy = PolicySource(settings.policy_file, policy_reload_reporter(metrics, "notify"))
     app = build_app("carerouter-notify", settings)
-    timers = agent.register(app, policy.calendars, metrics)
+    dead_letters = app.topic(topics.DEAD_LETTER, key_type=bytes, value_type=bytes)
+
+    async def webhook_dead_letter(event: events_pb2.SlaEvent, reason: str) -> None:
+        record = events_pb2.DeadLetter(
+            source_topic=topics.SLA_EVENTS,
+            key=event.conversation_key.encode(),
+            value=event.SerializeToString(),
+            stage="notify-webhook",
+            error=reason[:2000],
+            at=now_timestamp(),
+        )
+        await dead_letters.send(key=record.key, value=record.SerializeToString())
+
+    configs = load_webhooks(settings.webhooks_file) if settings.webhooks_file else []
+    webhooks = Webhooks(configs, metrics, webhook_dead_letter)
+    timers = agent.register(app, policy.calendars, metrics, after_publish=webhooks.submit)
     feed = SlaFeed()
     tail = TopicTail(
         settings, topics.SLA_EVENTS, lambda _key, value: feed.apply(value), from_beginning=False
@@ -38,6 +58,7 @@ def build(settings: NotifySettings) -> ServiceHost:
 
     async def start() -> None:
         await ensure_topics(settings)
+        await webhooks.start()
         await app.start()
         await tail.start()
         watch = policy.watch(settings.policy_reload_interval_s, on_change=timers.rebuild)
@@ -56,7 +77,7 @@ def build(settings: NotifySettings) -> ServiceHost:
         grpc_services=[(services_pb2_grpc.add_SlaServiceServicer_to_server, SlaServicer(feed))],
         grpc_service_names=["carerouter.v1.SlaService"],
         on_start=[start],
-        on_stop=[stop_background, tail.stop, app.stop],
+        on_stop=[stop_background, tail.stop, app.stop, webhooks.stop],
     )
     return host
 

@@ -186,24 +186,31 @@ def _enum_label(enum: Any, prefix: str, value: int) -> str:
 
 
 def metric_label(event: events_pb2.SlaEvent) -> str:
-    """``first_response``, ``resolution`` (``unspecified``/``unknown_<n>`` otherwise)."""
+    """``first_response``, ``next_response``, ``resolution`` (else ``unknown_<n>``)."""
     return _enum_label(events_pb2.SlaMetric, "SLA_METRIC_", event.metric)
 
 
 def level_label(event: events_pb2.SlaEvent) -> str:
-    """``warning``, ``breach``, or the lowercase name of a later level (``escalation_1``)."""
+    """``warning``, ``breach`` or ``escalation`` (else ``unknown_<n>``)."""
     return _enum_label(events_pb2.SlaLevel, "SLA_LEVEL_", event.level)
 
 
-def _level_rank(event: events_pb2.SlaEvent) -> int:
-    """0 warning, 1 breach, 2 any escalation. Levels above breach that this build does not
-    know count as escalations; an unspecified level counts as a warning (never dropped by
-    the default filter)."""
+def _level_title(event: events_pb2.SlaEvent) -> str:
+    """``warning``, ``breach``, ``escalation 2``: the level as people read it."""
     label = level_label(event)
-    if label in _LEVEL_RANK:
-        return _LEVEL_RANK[label]
-    if label.startswith("escalation") or event.level > events_pb2.SLA_LEVEL_BREACH:
+    if event.level == events_pb2.SLA_LEVEL_ESCALATION and event.level_index > 0:
+        return f"{label} {event.level_index}"
+    return label
+
+
+def _level_rank(event: events_pb2.SlaEvent) -> int:
+    """0 warning, 1 breach, 2 escalation (SlaLevel is ordered by severity). A level above
+    escalation that this build does not know counts as an escalation; an unspecified
+    level as a warning, so the default filter never drops it."""
+    if event.level >= events_pb2.SLA_LEVEL_ESCALATION:
         return _LEVEL_RANK["escalation"]
+    if event.level == events_pb2.SLA_LEVEL_BREACH:
+        return _LEVEL_RANK["breach"]
     return _LEVEL_RANK["warning"]
 
 
@@ -216,7 +223,9 @@ def _rfc3339(event: events_pb2.SlaEvent, field: Literal["deadline", "emitted_at"
 
 def json_payload(event: events_pb2.SlaEvent) -> dict[str, Any]:
     """The ``json`` format: a flat, stable object. Enum values are lowercase names;
-    timestamps RFC 3339 UTC (``null`` when unset)."""
+    timestamps RFC 3339 UTC (``null`` when unset). ``level_index`` is the 1-based warning
+    point or escalation level (0 for a breach); ``period`` the clock period (reopens, next
+    responses)."""
     return {
         "type": "sla_event",
         "version": PAYLOAD_VERSION,
@@ -224,12 +233,14 @@ def json_payload(event: events_pb2.SlaEvent) -> dict[str, Any]:
         "case_id": event.case_id,
         "metric": metric_label(event),
         "level": level_label(event),
+        "level_index": event.level_index,
         "queue": event.queue,
         "priority": _enum_label(events_pb2.Priority, "PRIORITY_", event.priority),
         "deadline": _rfc3339(event, "deadline"),
         "emitted_at": _rfc3339(event, "emitted_at"),
         "target_seconds": event.target_seconds,
         "conversation_key": event.conversation_key,
+        "period": event.period,
     }
 
 
@@ -250,11 +261,10 @@ def _duration(seconds: int) -> str:
 def slack_payload(event: events_pb2.SlaEvent) -> dict[str, Any]:
     """The ``slack`` format: an incoming-webhook message (``text`` fallback plus a section
     block). Carries ids, queue and timing only: never customer text or names."""
-    level = level_label(event)
     metric = metric_label(event).replace("_", " ")
     payload = json_payload(event)
     icon = {0: ":warning:", 1: ":rotating_light:"}.get(_level_rank(event), ":fire:")
-    headline = f"SLA {level.replace('_', ' ')}: {metric} in queue {event.queue or '-'}"
+    headline = f"SLA {_level_title(event)}: {metric} in queue {event.queue or '-'}"
     deadline = payload["deadline"] or "-"
     fields = [
         ("Case", event.case_id or "-"),

@@ -40,6 +40,7 @@ class Outcome:
     duplicate: bool = False
     ignored: bool = False
     opened: bool = False
+    link: events_pb2.CaseLink | None = None  # a private channel now belongs to this case
 
 
 def _ts(at: datetime) -> Timestamp:
@@ -107,12 +108,15 @@ def on_message(
         return Outcome(case, ignored=True)
 
     created_at = event.created_at.ToDatetime(tzinfo=UTC)
+    # A forwarded message (a DM continuing a handed-off public post) lives in the case
+    # of the conversation it was forwarded to, not the one it arrived on.
+    case_key = case.conversation_key if case is not None else event.conversation_key
     outcome = Outcome(case, changed=True)
     if case is None or not _accepts_new_message(case, created_at, policy):
         seq = _case_seq(case.case_id) + 1 if case is not None else 1
         case = events_pb2.Case(
-            case_id=f"{event.conversation_key}#{seq}",
-            conversation_key=event.conversation_key,
+            case_id=f"{case_key}#{seq}",
+            conversation_key=case_key,
             platform=event.platform,
             status=events_pb2.CASE_STATUS_OPEN,
             assignment=_assignment(decision),
@@ -120,6 +124,8 @@ def on_message(
             lang=cls.lang,
             author_handle=event.author.handle,
             author_name=event.author.name,
+            author_id=event.author.id,
+            brand_handle=event.brand_handle,
             opened_at=event.created_at,
             clock_started_at=event.created_at,
         )
@@ -148,9 +154,12 @@ def on_message(
             sensitive=cls.sensitive,
             message_id=event.message_id,
             author_id=event.author.id,
+            linked_from=item.forwarded_from,
         )
     )
     del case.messages[:-MAX_MESSAGES_KEPT]
+    if item.forwarded_from and item.forwarded_from not in case.linked_conversations:
+        case.linked_conversations.append(item.forwarded_from)
     case.sensitive = case.sensitive or cls.sensitive
 
     if (
@@ -161,9 +170,83 @@ def on_message(
     ):
         case.handed_off = True
         outcome.outbound.append(_handoff(case, event, cls, policy, now))
+        outcome.link = events_pb2.CaseLink(
+            linked_key=private_channel_key(event),
+            case_conversation_key=case.conversation_key,
+            case_id=case.case_id,
+            at=_ts(now),
+        )
+    elif (
+        decision.auto_ack
+        and outcome.opened
+        and event.surface == events_pb2.SURFACE_PUBLIC
+        and policy.templates.auto_ack
+    ):
+        outcome.outbound.append(_auto_ack(case, event, cls, policy, now))
     _touch(case, now)
     outcome.case = case
     return outcome
+
+
+def private_channel_key(event: events_pb2.SocialEvent) -> str:
+    """Identifies the customer's private channel with the brand on a platform; a DM from
+    it while a handoff is active continues the case of the public post."""
+    return f"{PLATFORM_KEYS.get(event.platform, event.platform)}:{event.author.id}"
+
+
+PLATFORM_KEYS: dict[int, str] = {
+    events_pb2.PLATFORM_X: "x",
+    events_pb2.PLATFORM_FACEBOOK: "facebook",
+    events_pb2.PLATFORM_INSTAGRAM: "instagram",
+    events_pb2.PLATFORM_YOUTUBE: "youtube",
+    events_pb2.PLATFORM_TRUSTPILOT: "trustpilot",
+    events_pb2.PLATFORM_GOOGLE_REVIEWS: "google_reviews",
+}
+
+
+def _auto_ack(
+    case: events_pb2.Case,
+    event: events_pb2.SocialEvent,
+    cls: events_pb2.Classification,
+    policy: Policy,
+    now: datetime,
+) -> events_pb2.OutboundAction:
+    """An immediate, human-sounding public acknowledgement; agents still owe the answer,
+    so it does not stop the first-response clock."""
+    text, lang = fill_template(
+        policy.templates.auto_ack,
+        cls.lang,
+        name=_first_name(event.author.name),
+        brand=policy.brand,
+        signature=policy.signature,
+    )
+    if repeats_personal_data(text, event.text, cls.pii):
+        text = _tidy(
+            fill_template(
+                policy.templates.auto_ack,
+                cls.lang,
+                name="",
+                brand=policy.brand,
+                signature=policy.signature,
+            )[0]
+        )
+    return events_pb2.OutboundAction(
+        action_id=f"{case.case_id}/auto-ack",
+        case_id=case.case_id,
+        platform=event.platform,
+        conversation_key=case.conversation_key,
+        messages=[
+            events_pb2.OutboundMessage(
+                kind=events_pb2.OUTBOUND_KIND_PUBLIC_ACKNOWLEDGEMENT,
+                surface=events_pb2.SURFACE_PUBLIC,
+                reply_to_message_id=event.message_id,
+                text=text,
+                lang=lang,
+            )
+        ],
+        created_at=_ts(now),
+        reason="automatic acknowledgement",
+    )
 
 
 def _accepts_new_message(case: events_pb2.Case, at: datetime, policy: Policy) -> bool:

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
 from datetime import UTC, datetime
 
 from carerouter.common import topics
 from carerouter.common.kafka import EventProducer, ensure_topics, new_producer
-from carerouter.common.logging import get_logger
 from carerouter.common.metrics import Metrics
 from carerouter.common.server import ServiceHost, http_app
 from carerouter.common.settings import ServiceSettings
@@ -16,26 +14,13 @@ from carerouter.common.streams import build_app
 from carerouter.common.tail import TopicTail
 from carerouter.route import agent
 from carerouter.route.grpc_api import CaseServicer
-from carerouter.route.policy_source import PolicySource
+from carerouter.route.policy_source import PolicySource, policy_reload_reporter
 from carerouter.route.read_model import CaseView
 from carerouter.v1 import services_pb2_grpc
-
-log = get_logger(__name__)
 
 
 class RouteSettings(ServiceSettings):
     pass
-
-
-def policy_reload_reporter(metrics: Metrics, service: str) -> Callable[[str, str], None]:
-    def report(outcome: str, detail: str) -> None:
-        metrics.policy_reloads.labels(service, outcome).inc()
-        if outcome == "rejected":
-            log.error("policy_rejected", detail=detail)
-        else:
-            log.info("policy_reloaded", detail=detail)
-
-    return report
 
 
 async def report_waiting(view: CaseView, metrics: Metrics, interval_s: float = 10.0) -> None:
@@ -52,7 +37,9 @@ def build(settings: RouteSettings) -> ServiceHost:
     metrics = Metrics("route")
     policy = PolicySource(settings.policy_file, policy_reload_reporter(metrics, "route"))
     app = build_app("carerouter-route", settings)
-    agent.register(app, policy, policy.calendars, metrics)
+    links = agent.LinkView()
+    agent.register(app, policy, policy.calendars, metrics, links)
+    link_tail = TopicTail(settings, topics.CASE_LINKS, lambda _key, value: links.apply(value))
     # Every replica's view holds every case: aggregate this gauge with max(), not sum().
     view = CaseView(lambda queue, count: metrics.open_cases.labels(queue).set(count))
     tail = TopicTail(settings, topics.CASES, lambda _key, value: view.apply(value))
@@ -68,7 +55,9 @@ def build(settings: RouteSettings) -> ServiceHost:
         await producer.start()
         await app.start()
         await tail.start()
+        await link_tail.start()
         await tail.caught_up.wait()
+        await link_tail.caught_up.wait()
         background.append(asyncio.create_task(policy.watch(settings.policy_reload_interval_s)))
         background.append(asyncio.create_task(report_waiting(view, metrics)))
 
@@ -87,7 +76,7 @@ def build(settings: RouteSettings) -> ServiceHost:
         ],
         grpc_service_names=["carerouter.v1.CaseService"],
         on_start=[start],
-        on_stop=[stop_background, tail.stop, app.stop, producer.stop],
+        on_stop=[stop_background, link_tail.stop, tail.stop, app.stop, producer.stop],
     )
     return host
 

@@ -12,6 +12,8 @@ import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
+from carerouter.common.logging import get_logger
+from carerouter.common.metrics import Metrics
 from carerouter.notify.domain import BusinessCalendar
 from carerouter.route.policy import (
     DEFAULT_POLICY_FILE,
@@ -21,6 +23,7 @@ from carerouter.route.policy import (
     load_policy,
 )
 
+log = get_logger(__name__)
 OnReload = Callable[[str, str], None]  # (outcome "reloaded" | "rejected", detail)
 
 
@@ -72,3 +75,14 @@ class PolicySource:
             await asyncio.sleep(interval_s)
             if self.check() and on_change is not None:
                 on_change()
+
+
+def policy_reload_reporter(metrics: Metrics, service: str) -> Callable[[str, str], None]:
+    def report(outcome: str, detail: str) -> None:
+        metrics.policy_reloads.labels(service, outcome).inc()
+        if outcome == "rejected":
+            log.error("policy_rejected", detail=detail)
+        else:
+            log.info("policy_reloaded", detail=detail)
+
+    return report

@@ -353,3 +353,74 @@ class TestSla:
             and s.level == events_pb2.SLA_LEVEL_BREACH
         ]
         assert breaches == []
+
+
+class TestLinkedDm:
+    async def test_dm_after_a_handoff_joins_the_public_case(
+        self, stack: Stack, outputs: TopicsReader
+    ) -> None:
+        """After a handoff, the customer's DM (another thread, usually another partition)
+        joins the case of the public post: one case, one clock, both threads linked."""
+        public = make_event("my account was hacked, my email is ana.lopez@example.com help")
+        author = public["author"]
+        status, _ = await post(stack, public)
+        assert status == 202
+        public_key = f"x:{public['thread_id']}"
+        await eventually(
+            lambda: any(c.handed_off for c in cases_for(outputs, public_key).values()),
+            what="handoff",
+        )
+        dm = make_event("here is the info you asked for, order 55501234", kind="dm")
+        dm["author"] = author
+        status, _ = await post(stack, dm)
+        assert status == 202
+        dm_key = f"x:{dm['thread_id']}"
+
+        def joined() -> bool:
+            cases = cases_for(outputs, public_key)
+            return any(
+                f"x:{dm['message_id']}" in {m.event_id for m in c.messages} for c in cases.values()
+            )
+
+        await eventually(joined, what="the DM joined the public case")
+        case = next(iter(cases_for(outputs, public_key).values()))
+        assert dm_key in case.linked_conversations
+        dm_message = next(m for m in case.messages if m.event_id == f"x:{dm['message_id']}")
+        assert dm_message.linked_from == dm_key and dm_message.surface == events_pb2.SURFACE_PRIVATE
+        assert cases_for(outputs, dm_key) == {}, "the DM must not open a case of its own"
+
+
+class TestExactlyOnceAcrossRestart:
+    async def test_notify_restart_does_not_republish(
+        self, stack: Stack, outputs: TopicsReader
+    ) -> None:
+        """SLA events already published are not published again when notify restarts and
+        re-reads its input from the last committed offsets and its changelog."""
+        event = make_event("the app keeps crashing, nobody answers here")
+        await post(stack, event)
+        key = f"x:{event['thread_id']}"
+
+        def sla_ids() -> list[str]:
+            return [
+                s.sla_event_id
+                for s in outputs[topics.SLA_EVENTS].decoded(events_pb2.SlaEvent)
+                if s.conversation_key == key
+            ]
+
+        await eventually(lambda: len(sla_ids()) == 4, timeout=30, what="all four SLA events")
+        loop = asyncio.get_running_loop()
+        await loop.run_in_executor(None, stack.restart, "notify")
+        # Another case after the restart proves notify is live again.
+        probe = make_event("still waiting for my refund")
+        await post(stack, probe)
+        probe_key = f"x:{probe['thread_id']}"
+        await eventually(
+            lambda: any(
+                s.conversation_key == probe_key
+                for s in outputs[topics.SLA_EVENTS].decoded(events_pb2.SlaEvent)
+            ),
+            timeout=40,
+            what="notify publishes again after the restart",
+        )
+        await asyncio.sleep(2.0)
+        assert sorted(sla_ids()) == sorted(set(sla_ids())) and len(sla_ids()) == 4

@@ -39,9 +39,9 @@ def clean_lang(lang: str | None) -> str | None:
 def _unique(values: Iterable[str]) -> list[str]:
     seen: dict[str, None] = {}
     for value in values:
-        value = value.strip()
-        if value and len(value) <= 4096:
-            seen.setdefault(value, None)
+        cleaned = value.strip()
+        if cleaned and len(cleaned) <= 4096:
+            seen.setdefault(cleaned, None)
     return list(seen)[:MAX_ATTACHMENTS]
 
 

@@ -16,7 +16,7 @@ from carerouter.ingest.channels._build import finish, make_event, text_or_attach
 from carerouter.ingest.channels._json import Node, opt_ident, opt_text, parse_json
 from carerouter.ingest.channels.errors import DeliveryError
 from carerouter.ingest.channels.model import BrandConfig, Delivery, Operation, PendingFetch
-from carerouter.ingest.schema import PlatformName
+from carerouter.ingest.schema import KindName, PlatformName
 
 OBJECTS: dict[str, PlatformName] = {"page": "facebook", "instagram": "instagram"}
 # Feed items that carry a customer's words; reactions, likes, albums, events ... do not.
@@ -58,9 +58,7 @@ class _Context:
         return _time.any_time(node) if node is not None else self.entry_time()
 
 
-def normalize(
-    raw: bytes, *, brand: BrandConfig, received_at: datetime | None = None
-) -> Delivery:
+def normalize(raw: bytes, *, brand: BrandConfig, received_at: datetime | None = None) -> Delivery:
     """One Meta webhook POST body (the exact bytes) to events."""
     root = parse_json(raw)
     obj = root.req("object").string()
@@ -141,6 +139,7 @@ def _feed(ctx: _Context, value: Node) -> None:
     post_id = opt_ident(value, "post_id")
     if post_id is None and value.has("post"):
         post_id = opt_ident(value.req("post"), "id")
+    kind: KindName
     if item == "comment":
         message_id = value.req("comment_id").ident()
         thread_id = post_id

@@ -220,28 +220,16 @@ def _number(value: object) -> float | None:
     return None
 
 
-def verify_google_oidc(
-    authorization_header: str | None,
-    *,
-    audience: str | Sequence[str],
-    keys: Mapping[str, PublicKey] | KeyResolver,
-    now: datetime | None = None,
-    email: str | None = None,
-    leeway_s: float = 60.0,
-) -> dict[str, Any]:
-    """Check ``Authorization: Bearer <OIDC JWT>`` of a Pub/Sub push; returns the claims.
-
-    RS256 only; the key is chosen by the token's ``kid`` from ``keys`` (a mapping, or a
-    callable returning None for an unknown id). Checks the issuer (accounts.google.com),
-    the audience, expiry and not-before at ``now`` (default: the current time) and, when
-    ``email`` is given, the service account the push subscription authenticates as.
-    """
+def _bearer(authorization_header: str | None) -> str:
     if authorization_header is None or not authorization_header.strip():
         raise SignatureError("missing header Authorization")
     scheme, _, token = authorization_header.strip().partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         raise SignatureError("malformed Authorization header")
-    token = token.strip()
+    return token.strip()
+
+
+def _signing_key(token: str, keys: Mapping[str, PublicKey] | KeyResolver) -> PublicKey:
     try:
         header = jwt.get_unverified_header(token)
     except jwt.PyJWTError:
@@ -254,16 +242,19 @@ def verify_google_oidc(
     found = keys(kid) if callable(keys) else keys.get(kid)
     if found is None:
         raise SignatureError("unknown key id")
-    audiences = [audience] if isinstance(audience, str) else list(audience)
+    return found
+
+
+def _decode(token: str, key: PublicKey, audiences: list[str]) -> dict[str, Any]:
     try:
         claims: dict[str, Any] = jwt.decode(
             token,
-            key=_public_key(found),
+            key=_public_key(key),
             algorithms=["RS256"],
             audience=audiences,
             options={
                 "require": ["iss", "aud", "exp", "iat"],
-                "verify_exp": False,  # checked below against the injected clock
+                "verify_exp": False,  # checked by the caller against its injected clock
                 "verify_nbf": False,
                 "verify_iat": False,
                 "verify_iss": False,
@@ -277,6 +268,30 @@ def verify_google_oidc(
         raise SignatureError("signature mismatch") from None
     except (jwt.PyJWTError, ValueError, TypeError):
         raise SignatureError("malformed token") from None
+    return claims
+
+
+def verify_google_oidc(
+    authorization_header: str | None,
+    *,
+    audience: str | Sequence[str],
+    keys: Mapping[str, PublicKey] | KeyResolver,
+    now: datetime | None = None,
+    email: str | None = None,
+    leeway_s: float = 60.0,
+) -> dict[str, Any]:
+    """Check ``Authorization: Bearer <OIDC JWT>`` of a Pub/Sub push; returns the claims.
+
+    RS256 only; the key is chosen by the token's ``kid`` from ``keys`` (a mapping, or a
+    callable returning None for an unknown id; values are RSA public keys, PEM text or JWK
+    dicts as Google publishes them). Checks the issuer (accounts.google.com), the audience,
+    expiry and issue/not-before times at ``now`` (default: the current time) and, when
+    ``email`` is given, the service account the push subscription authenticates as.
+    """
+    token = _bearer(authorization_header)
+    key = _signing_key(token, keys)
+    audiences = [audience] if isinstance(audience, str) else list(audience)
+    claims = _decode(token, key, audiences)
     if claims.get("iss") not in GOOGLE_ISSUERS:
         raise SignatureError("wrong issuer")
     at = (now or datetime.now(UTC)).timestamp()

@@ -7,13 +7,15 @@ the text is the title, a blank line, and the body.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Final
 
 from carerouter.ingest.channels import _time
 from carerouter.ingest.channels._build import finish, make_event
 from carerouter.ingest.channels._json import Node, opt_text, parse_json
 from carerouter.ingest.channels.model import BrandConfig, Delivery, Operation
+from carerouter.ingest.schema import PlatformName
 
-PLATFORM = "trustpilot"
+PLATFORM: Final[PlatformName] = "trustpilot"
 OPERATIONS: dict[str, Operation] = {
     "service-review-created": "create",
     "service-review-updated": "edit",
@@ -21,9 +23,7 @@ OPERATIONS: dict[str, Operation] = {
 }
 
 
-def normalize(
-    raw: bytes, *, brand: BrandConfig, received_at: datetime | None = None
-) -> Delivery:
+def normalize(raw: bytes, *, brand: BrandConfig, received_at: datetime | None = None) -> Delivery:
     """One webhook POST body to events. A deletion carries only the review id: its
     ``created_at`` is ``received_at`` (default: now), its author unknown."""
     root = parse_json(raw)

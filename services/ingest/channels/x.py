@@ -14,15 +14,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Final
 
 from carerouter.ingest.channels import _time
 from carerouter.ingest.channels._build import finish, make_event, text_or_attachments
 from carerouter.ingest.channels._json import Node, opt_ident, opt_text, parse_json
 from carerouter.ingest.channels.listening import mentions_brand
 from carerouter.ingest.channels.model import BrandConfig, Delivery
-from carerouter.ingest.schema import KindName
+from carerouter.ingest.schema import KindName, PlatformName
 
-PLATFORM = "x"
+PLATFORM: Final[PlatformName] = "x"
 XAA_POST_KINDS: dict[str, KindName] = {
     "post.mention.create": "mention",
     "post.reply.create": "reply",
@@ -82,9 +83,7 @@ class _Context:
         return self.brand.handle_for(PLATFORM) or (own.handle if own is not None else "")
 
 
-def normalize(
-    raw: bytes, *, brand: BrandConfig, received_at: datetime | None = None
-) -> Delivery:
+def normalize(raw: bytes, *, brand: BrandConfig, received_at: datetime | None = None) -> Delivery:
     """One X webhook POST body (AAA or XAA, the exact bytes) to events."""
     root = parse_json(raw)
     delivery = Delivery(PLATFORM)
@@ -118,16 +117,20 @@ def _users_map(node: Node | None) -> dict[str, _User]:
 # --- Account Activity API (v1.1) ------------------------------------------------------
 
 
-def _mentions_owner(ctx: _Context, tweet: Node) -> bool:
-    entities = tweet.opt("entities")
-    mentions = entities.opt("user_mentions") if entities is not None else None
-    if mentions is None:
-        return False
-    for mention in mentions.items():
-        if ctx.owned(opt_ident(mention, "id_str") or opt_ident(mention, "id"),
-                     opt_text(mention, "screen_name")):
-            return True
-    return False
+def _tagged_owner(ctx: _Context, mentions: Node | None, id_keys: tuple[str, ...]) -> str | None:
+    """The brand's handle as tagged in a post (``entities.user_mentions`` in v1.1,
+    ``entities.mentions`` in v2), or None when the post does not tag it."""
+    for mention in mentions.items() if mentions is not None else ():
+        author_id = next((i for i in (opt_ident(mention, k) for k in id_keys) if i), None)
+        handle = opt_text(mention, "screen_name") or opt_text(mention, "username")
+        if ctx.owned(author_id, handle):
+            return handle
+    return None
+
+
+def _entities(post: Node, key: str) -> Node | None:
+    entities = post.opt("entities")
+    return entities.opt(key) if entities is not None else None
 
 
 def _media_v1(tweet: Node) -> list[str]:
@@ -182,18 +185,19 @@ def _tweet_v1(ctx: _Context, tweet: Node) -> None:
         tweet, "in_reply_to_status_id"
     )
     outbound = ctx.owned(author_id, user.handle)
+    tagged = _tagged_owner(ctx, _entities(tweet, "user_mentions"), ("id_str", "id"))
     kind: KindName
     if parent_id:
         kind = "reply"
     elif outbound:
         kind = "post"
-    elif _mentions_owner(ctx, tweet) or tweet.has("quoted_status"):
+    elif tagged is not None or tweet.has("quoted_status"):
         kind = "mention"
     else:  # delivered without tagging the brand: a mention only if it names it
         kind = "mention" if mentions_brand(text, ctx.brand, opt_text(tweet, "lang")) else "post"
     stamp = tweet.opt("timestamp_ms")
-    created_at = _time.epoch_ms(stamp) if stamp is not None else _time.any_time(
-        tweet.req("created_at")
+    created_at = (
+        _time.epoch_ms(stamp) if stamp is not None else _time.any_time(tweet.req("created_at"))
     )
     attachments = _media_v1(tweet)
     ctx.delivery.events.append(
@@ -209,7 +213,7 @@ def _tweet_v1(ctx: _Context, tweet: Node) -> None:
             name=user.name,
             followers_count=user.followers_count,
             verified=user.verified,
-            brand_handle=ctx.brand.handle_for(PLATFORM),
+            brand_handle=ctx.brand.handle_for(PLATFORM) or tagged or "",
             text=text_or_attachments(text, ["media"] * len(attachments)),
             lang=opt_text(tweet, "lang") or None,
             created_at=created_at,
@@ -223,8 +227,8 @@ def _tweet_delete(ctx: _Context, event: Node) -> None:
     status = event.req("status")
     author_id = opt_ident(status, "user_id_str") or opt_ident(status, "user_id")
     stamp = event.opt("timestamp_ms")
-    created = _time.epoch_ms(stamp) if stamp is not None else _time.any_time(
-        event.req("created_at")
+    created = (
+        _time.epoch_ms(stamp) if stamp is not None else _time.any_time(event.req("created_at"))
     )
     ctx.delivery.events.append(
         make_event(
@@ -333,8 +337,10 @@ def _media_v2(post: Node, includes: Node | None) -> list[str]:
     for key in wanted:
         item = by_key.get(key)
         if item is not None:
-            url = _best_media_url(item) or opt_text(item, "url") or opt_text(
-                item, "preview_image_url"
+            url = (
+                _best_media_url(item)
+                or opt_text(item, "url")
+                or opt_text(item, "preview_image_url")
             )
             urls.append(url or key)
     return urls
@@ -353,6 +359,7 @@ def _post_v2(ctx: _Context, post: Node, includes: Node | None, kind: KindName) -
             if parent_id is None and opt_text(reference, "type") == "replied_to":
                 parent_id = opt_ident(reference, "id")
     outbound = ctx.owned(author_id, user.handle)
+    tagged = _tagged_owner(ctx, _entities(post, "mentions"), ("id",))
     if kind == "post" and not outbound and mentions_brand(text, ctx.brand, opt_text(post, "lang")):
         kind = "mention"
     attachments = _media_v2(post, includes)
@@ -369,7 +376,7 @@ def _post_v2(ctx: _Context, post: Node, includes: Node | None, kind: KindName) -
             name=user.name,
             followers_count=user.followers_count,
             verified=user.verified,
-            brand_handle=ctx.brand.handle_for(PLATFORM),
+            brand_handle=ctx.brand.handle_for(PLATFORM) or tagged or "",
             text=text_or_attachments(text, ["media"] * len(attachments)),
             lang=opt_text(post, "lang") or None,
             created_at=_time.any_time(post.req("created_at")),
@@ -382,8 +389,8 @@ def _post_v2(ctx: _Context, post: Node, includes: Node | None, kind: KindName) -
 def _post_v2_delete(ctx: _Context, post: Node, data: Node) -> None:
     author_id = opt_ident(post, "author_id")
     stamp = post.first("deleted_at", "created_at") or data.first("created_at", "timestamp_ms")
-    created_at = _time.any_time(stamp) if stamp is not None else _time.any_time(
-        post.req("deleted_at")
+    created_at = (
+        _time.any_time(stamp) if stamp is not None else _time.any_time(post.req("deleted_at"))
     )
     ctx.delivery.events.append(
         make_event(

@@ -11,20 +11,20 @@ from __future__ import annotations
 
 import html
 import re
-import xml.etree.ElementTree as ET  # noqa: S405 - DTDs are refused before parsing
+import xml.etree.ElementTree as ET
 from collections.abc import Callable, Mapping, MutableSet
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Final
 
 from carerouter.ingest.channels import _time
 from carerouter.ingest.channels._build import finish, make_event
 from carerouter.ingest.channels._json import MAX_BODY_BYTES, Node, opt_ident, opt_text, parse_json
 from carerouter.ingest.channels.errors import DeliveryError
 from carerouter.ingest.channels.model import BrandConfig, Delivery
-from carerouter.ingest.schema import EventIn
+from carerouter.ingest.schema import EventIn, PlatformName
 
-PLATFORM = "youtube"
+PLATFORM: Final[PlatformName] = "youtube"
 ATOM = "{http://www.w3.org/2005/Atom}"
 YT = "{http://www.youtube.com/xml/schemas/2015}"
 TOMBSTONE = "{http://purl.org/atompub/tombstones/1.0}"
@@ -108,9 +108,7 @@ def video_notices(raw: bytes) -> list[VideoNotice]:
     return notices
 
 
-def normalize(
-    raw: bytes, *, brand: BrandConfig, received_at: datetime | None = None
-) -> Delivery:
+def normalize(raw: bytes, *, brand: BrandConfig, received_at: datetime | None = None) -> Delivery:
     """A WebSub notification (Atom XML: dropped as ``video``/``video_deleted``) or a polled
     ``commentThreads.list``/``comments.list`` response (JSON)."""
     if raw.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):

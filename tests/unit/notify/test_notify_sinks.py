@@ -8,6 +8,7 @@ import hashlib
 import hmac
 import json
 import random
+import socket
 import time
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
@@ -52,6 +53,8 @@ def sla_event(
     queue: str = "orders",
     level: int = pb.SLA_LEVEL_BREACH,
     metric: int = pb.SLA_METRIC_FIRST_RESPONSE,
+    level_index: int = 0,
+    period: int = 0,
 ) -> pb.SlaEvent:
     event = pb.SlaEvent(
         sla_event_id=event_id,
@@ -62,6 +65,8 @@ def sla_event(
         priority=pb.PRIORITY_HIGH,
         target_seconds=3600,
         conversation_key="x:root",
+        level_index=level_index,
+        period=period,
     )
     event.deadline.FromDatetime(datetime(2026, 11, 23, 11, 0, tzinfo=UTC))
     event.emitted_at.FromDatetime(datetime(2026, 11, 23, 11, 0, 1, 500000, tzinfo=UTC))
@@ -317,12 +322,14 @@ class TestPayloads:
             "case_id": "x:root#1",
             "metric": "first_response",
             "level": "breach",
+            "level_index": 0,
             "queue": "orders",
             "priority": "high",
             "deadline": "2026-11-23T11:00:00Z",
             "emitted_at": "2026-11-23T11:00:01.500Z",
             "target_seconds": 3600,
             "conversation_key": "x:root",
+            "period": 0,
         }
 
     def test_json_payload_of_resolution_warning(self) -> None:
@@ -331,6 +338,24 @@ class TestPayloads:
             sla_event(level=pb.SLA_LEVEL_WARNING, metric=pb.SLA_METRIC_RESOLUTION)
         )
         assert (payload["metric"], payload["level"]) == ("resolution", "warning")
+
+    def test_json_payload_of_an_escalation(self) -> None:
+        """Escalations carry their level index; next-response clocks their period."""
+        payload = json_payload(
+            sla_event(
+                level=pb.SLA_LEVEL_ESCALATION,
+                metric=pb.SLA_METRIC_NEXT_RESPONSE,
+                level_index=2,
+                period=3,
+            )
+        )
+        assert (payload["metric"], payload["level"]) == ("next_response", "escalation")
+        assert (payload["level_index"], payload["period"]) == (2, 3)
+
+    def test_unknown_enum_values_are_labelled_not_dropped(self) -> None:
+        """A level or metric newer than this build still renders."""
+        payload = json_payload(sla_event(level=9, metric=8))
+        assert (payload["metric"], payload["level"]) == ("unknown_8", "unknown_9")
 
     def test_unset_timestamps_are_null(self) -> None:
         """A missing deadline is null, not 1970."""
@@ -356,6 +381,11 @@ class TestPayloads:
         texts = " ".join(f["text"] for f in section["fields"])
         assert "orders" in texts and "high" in texts and "1h" in texts
         assert len(section["fields"]) <= 10  # Slack's limit per section
+
+    def test_slack_headline_names_the_escalation_level(self) -> None:
+        """An escalation reads "SLA escalation 2"."""
+        payload = slack_payload(sla_event(level=pb.SLA_LEVEL_ESCALATION, level_index=2))
+        assert payload["text"].startswith("SLA escalation 2: first response")
 
     def test_slack_payload_escapes_control_characters(self) -> None:
         """A queue name cannot smuggle a mention or link into the message."""
@@ -399,8 +429,12 @@ class TestFilters:
             ("breach", pb.SLA_LEVEL_WARNING, False),
             ("breach", pb.SLA_LEVEL_BREACH, True),
             ("escalation", pb.SLA_LEVEL_BREACH, False),
-            ("escalation", 3, True),  # a level after breach, unknown to this build
-            ("breach", 3, True),
+            ("escalation", pb.SLA_LEVEL_WARNING, False),
+            ("escalation", pb.SLA_LEVEL_ESCALATION, True),
+            ("breach", pb.SLA_LEVEL_ESCALATION, True),
+            ("escalation", 9, True),  # a level above escalation, unknown to this build
+            ("warning", pb.SLA_LEVEL_UNSPECIFIED, True),
+            ("breach", pb.SLA_LEVEL_UNSPECIFIED, False),
         ],
     )
     async def test_min_level(self, min_level: str, level: int, delivered: bool) -> None:
@@ -484,7 +518,9 @@ class TestRetries:
         real_post = h.post
         hung = asyncio.Event()
 
-        async def post(url: str, body: bytes, headers: dict[str, str], timeout: float) -> PostResult:
+        async def post(
+            url: str, body: bytes, headers: dict[str, str], timeout: float
+        ) -> PostResult:
             if not hung.is_set():
                 hung.set()
                 await asyncio.sleep(10)
@@ -822,9 +858,12 @@ class TestRealHttp:
     async def test_connection_refused_is_retried_then_dead_lettered(self) -> None:
         """Nothing listening: transport errors, retried, then a dead letter."""
         recorder = Recorder()
+        with socket.socket() as probe:  # a port that was free a moment ago
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
         async with aiohttp.ClientSession() as session:
             sink = WebhookSink(
-                config(url="http://127.0.0.1:9/hook", max_attempts=2, backoff_initial_s=0.01),
+                config(url=f"http://127.0.0.1:{port}/hook", max_attempts=2, backoff_initial_s=0.01),
                 aiohttp_post(session),
                 dead_letter=recorder.dead_letter,
             )
