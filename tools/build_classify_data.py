@@ -190,6 +190,11 @@ def _natid(rng: random.Random, lang: str) -> str:
         weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
         check = "10X98765432"[sum(int(d) * w for d, w in zip(body, weights)) % 11]
         return body + check
+    if lang == "fr":
+        body = f"{rng.choice('12')}{rng.randrange(50, 99)}{rng.randrange(1, 13):02d}"
+        body += f"{rng.randrange(1, 96):02d}{rng.randrange(1, 999):03d}{rng.randrange(1, 999):03d}"
+        key = 97 - int(body) % 97
+        return f"{body[0]} {body[1:3]} {body[3:5]} {body[5:7]} {body[7:10]} {body[10:13]} {key:02d}"
     area = rng.randrange(100, 665)
     return f"{area:03d}-{rng.randrange(10, 99):02d}-{rng.randrange(1000, 9999):04d}"
 

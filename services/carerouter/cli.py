@@ -86,7 +86,43 @@ def build_parser() -> argparse.ArgumentParser:
         "check", help="validate policy files; report each error with file, line and key"
     )
     check.add_argument("files", nargs="+", metavar="FILE")
+
+    replay = commands.add_parser(
+        "replay",
+        help="what-if: replay a recorded stream offline under the current and a new policy",
+        description="Runs the route and SLA domain code offline over a recorded stream and "
+        "prints per-queue figures for both policies side by side. Writes to no topic.",
+    )
+    replay.add_argument("stream", metavar="EVENTS.jsonl")
+    replay.add_argument("--policy", required=True, metavar="NEW.yaml", help="the new policy")
+    replay.add_argument(
+        "--current",
+        metavar="CURRENT.yaml",
+        help="the current policy (default: CARE_POLICY_FILE, else the shipped default)",
+    )
+    replay.add_argument("--json", action="store_true", help="machine-readable output")
     return parser
+
+
+def _replay(args: argparse.Namespace) -> int:
+    import json  # noqa: PLC0415 - fast start for other commands
+    import os  # noqa: PLC0415
+    from pathlib import Path  # noqa: PLC0415
+
+    from carerouter.route.policy import PolicyError  # noqa: PLC0415
+    from carerouter.route.replay import ReplayError, format_side_by_side, replay  # noqa: PLC0415
+
+    current = args.current or os.environ.get("CARE_POLICY_FILE")
+    try:
+        results = replay(Path(args.stream), [Path(current) if current else None, Path(args.policy)])
+    except (ReplayError, PolicyError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps({"current": results[0].as_dict(), "new": results[1].as_dict()}, indent=2))
+    else:
+        print(format_side_by_side(results))
+    return 0
 
 
 def _policy_check(files: Sequence[str]) -> int:
@@ -109,6 +145,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = build_parser().parse_args(argv)
     if args.command == "serve":
         sys.exit(_serve(args.service))
+    if args.command == "replay":
+        sys.exit(_replay(args))
     if args.command == "policy":
         sys.exit(_policy_check(args.files))
     if args.command == "run":
