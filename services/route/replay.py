@@ -192,7 +192,7 @@ class _Simulation:
         action = events_pb2.AgentAction(
             action_id=f"replay-{self._actions}",
             case_id=case.case_id,
-            type=ACTIONS[raw["action"]],  # type: ignore[arg-type]
+            type=ACTIONS[raw["action"]],
             agent=raw.get("agent", ""),
             conversation_key=key,
         )
