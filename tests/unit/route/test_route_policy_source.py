@@ -47,7 +47,7 @@ class TestPolicySource:
         """Start-up refuses an invalid policy with the file named."""
         path = tmp_path / "bad.yaml"
         path.write_text("version: 1\n")
-        with pytest.raises(PolicyError, match="bad.yaml"):
+        with pytest.raises(PolicyError, match=r"bad\.yaml"):
             PolicySource(path)
 
     def test_ical_holidays_are_read_relative_to_the_policy(self, policy_file: Path) -> None:
