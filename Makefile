@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 PROTO_SRC := $(wildcard protos/carerouter/v1/*.proto)
 PROTO_OUT := services
 
-.PHONY: install run test test-unit test-integration proto proto-check lint typecheck bench clean
+.PHONY: install run test test-unit test-integration proto lint typecheck bench bench-sla bench-classify eval train clean
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is required ($(PYTHON) not found); set PYTHON=/path/to/python3.11"; exit 1; }
@@ -46,6 +46,21 @@ lint: install ## ruff and mypy --strict
 
 typecheck: install
 	tools/mypy_tree.sh && $(BIN)/mypy
+
+eval: install ## classifier quality: dev, test and leave-one-language-out figures
+	$(BIN)/python -m carerouter.classify.eval
+
+train: install ## rebuild the labelled set and the intent head from files in the repository
+	$(BIN)/python tools/build_classify_data.py
+	$(BIN)/python tools/train_classifier.py
+
+bench: bench-sla bench-classify ## all benchmarks (figures as ratios to a same-run baseline)
+
+bench-sla: install ## SLA timers: lateness of breaches with 100,000 open cases
+	$(BIN)/python -m carerouter.notify.bench --cases 100000
+
+bench-classify: install ## classifier throughput, latency, load time, model size
+	OPENBLAS_NUM_THREADS=1 taskset -c 0 $(BIN)/python -m carerouter.classify.bench --out docs/classifier-bench.md
 
 clean:
 	rm -rf $(VENV) .carerouter .pytest_cache .mypy_cache .ruff_cache

@@ -101,7 +101,49 @@ def build_parser() -> argparse.ArgumentParser:
         help="the current policy (default: CARE_POLICY_FILE, else the shipped default)",
     )
     replay.add_argument("--json", action="store_true", help="machine-readable output")
+
+    classify = commands.add_parser(
+        "classify", help="classify a text, or JSON lines with --jsonl (offline, no broker)"
+    )
+    classify.add_argument("text", nargs="?", help="the text to classify")
+    classify.add_argument(
+        "--jsonl",
+        nargs="?",
+        const="-",
+        metavar="FILE",
+        help='read {"id", "text"} JSON lines from FILE (stdin when omitted)',
+    )
+
+    normalize = commands.add_parser(
+        "normalize", help="print the SocialEvents of raw platform deliveries (offline)"
+    )
+    normalize.add_argument("--platform", required=True, help="meta, x, youtube, trustpilot, google")
+    normalize.add_argument("--brand", metavar="FILE", help="brand accounts and names (YAML)")
+    normalize.add_argument("files", nargs="+", metavar="FILE")
     return parser
+
+
+def _classify(args: argparse.Namespace) -> int:
+    from carerouter.classify.cli import classify_jsonl, classify_text  # noqa: PLC0415
+
+    if args.jsonl is not None:
+        return classify_jsonl(None if args.jsonl == "-" else args.jsonl)
+    if not args.text:
+        print("error: give a TEXT or --jsonl [FILE]", file=sys.stderr)
+        return 2
+    return classify_text(args.text)
+
+
+def _normalize(args: argparse.Namespace) -> int:
+    from pathlib import Path  # noqa: PLC0415
+
+    from carerouter.ingest.channels import BrandConfig  # noqa: PLC0415
+    from carerouter.ingest.channels.cli import normalize_files  # noqa: PLC0415
+    from carerouter.ingest.channels_config import load_brand  # noqa: PLC0415
+
+    brand = load_brand(Path(args.brand)) if args.brand else BrandConfig()
+    paths = [Path(f) for f in args.files]
+    return normalize_files(args.platform, paths, brand, sys.stdout, sys.stderr)
 
 
 def _replay(args: argparse.Namespace) -> int:
@@ -145,6 +187,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = build_parser().parse_args(argv)
     if args.command == "serve":
         sys.exit(_serve(args.service))
+    if args.command == "classify":
+        sys.exit(_classify(args))
+    if args.command == "normalize":
+        sys.exit(_normalize(args))
     if args.command == "replay":
         sys.exit(_replay(args))
     if args.command == "policy":

@@ -110,6 +110,18 @@ class Metrics:
             ["sink", "outcome"],
             registry=r,
         )
+        self.webhooks = Counter(
+            "carerouter_webhooks_total",
+            "Platform webhook deliveries by platform and outcome",
+            ["platform", "outcome"],
+            registry=r,
+        )
+        self.webhook_dropped = Counter(
+            "carerouter_webhook_dropped_total",
+            "Events without text acknowledged and dropped, by platform and type",
+            ["platform", "type"],
+            registry=r,
+        )
         self.agent_actions = Counter(
             "carerouter_agent_actions_total", "Agent actions applied", ["type"], registry=r
         )

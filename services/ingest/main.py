@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pydantic import Field
 
 from carerouter.common.kafka import EventProducer, ensure_topics, new_producer
 from carerouter.common.metrics import Metrics
 from carerouter.common.server import ServiceHost, http_app
 from carerouter.common.settings import ServiceSettings
+from carerouter.ingest.channels_config import load_channels
 from carerouter.ingest.dedup import RecentIds
 from carerouter.ingest.grpc_api import IngestServicer
 from carerouter.ingest.http_api import add_routes
 from carerouter.ingest.publisher import Publisher
+from carerouter.ingest.webhooks import add_routes as add_webhook_routes
 from carerouter.v1 import services_pb2_grpc
 
 
@@ -20,6 +24,9 @@ class IngestSettings(ServiceSettings):
         36 * 3600.0, gt=0, description="How long an event id is remembered (Meta retries 36 h)."
     )
     dedup_max_ids: int = Field(1_000_000, ge=1000)
+    channels_file: Path | None = Field(
+        None, description="Platform webhook secrets and brand accounts (a Kubernetes Secret)."
+    )
 
 
 def build(settings: IngestSettings) -> ServiceHost:
@@ -33,6 +40,8 @@ def build(settings: IngestSettings) -> ServiceHost:
     host: ServiceHost
     app = http_app(metrics, ready=lambda: host.ready)
     add_routes(app, publisher, metrics)
+    if settings.channels_file is not None:
+        add_webhook_routes(app, load_channels(settings.channels_file), publisher, metrics)
 
     async def start() -> None:
         await ensure_topics(settings)

@@ -8,15 +8,16 @@ woken early when an earlier one is scheduled.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import heapq
 import json
+import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 import faust
+from aiokafka.partitioner import DefaultPartitioner
 
 from carerouter.common import topics
 from carerouter.common.logging import get_logger
@@ -51,15 +52,22 @@ class SlaTimers:
         sent: Any,
         calendars: CalendarSource,
         publish: Callable[[bytes, Planned, datetime], Any],
+        *,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        owns: Callable[[bytes], bool] = lambda _key: True,
     ) -> None:
+        self._owns = owns  # whether this worker owns the key's partition right now
         self.clocks = clocks  # key -> Case bytes (a faust table, or a dict in tests)
         self.sent = sent  # key -> JSON list of sent sla_event_ids
         self._calendars = calendars
         self._publish = publish
         self._now = clock
         self._heap: list[_Entry] = []
-        self._wake = asyncio.Event()
+        self._sleeper: asyncio.Future[None] | None = None
+        self._published_during_rebuild: set[str] | None = None
+        # Plans by key for the case version they were computed from: one computation per
+        # case change, not one per due entry. The tables stay the source of truth.
+        self._plans: dict[bytes, tuple[str, int, dict[str, Planned]]] = {}
 
     def _case(self, key: bytes) -> events_pb2.Case | None:
         raw = self.clocks.get(key)
@@ -71,10 +79,27 @@ class SlaTimers:
         raw = self.sent.get(key)
         return list(json.loads(raw)) if raw else []
 
+    def _plan(self, key: bytes, case: events_pb2.Case) -> dict[str, Planned]:
+        cached = self._plans.get(key)
+        if cached is not None and cached[0] == case.case_id and cached[1] == case.version:
+            return cached[2]
+        plans = {p.sla_event_id: p for p in planned_notifications(case, self._calendars())}
+        self._plans[key] = (case.case_id, case.version, plans)
+        return plans
+
+    def _current_plan(self, key: bytes) -> dict[str, Planned] | None:
+        if not self._owns(key):
+            return None  # revoked in a rebalance: the new owner notifies
+        cached = self._plans.get(key)
+        if cached is not None:
+            return cached[2]
+        case = self._case(key)
+        return None if case is None else self._plan(key, case)
+
     def schedule(self, key: bytes, case: events_pb2.Case) -> None:
         sent = set(self._sent(key))
         earliest = self._heap[0].at if self._heap else None
-        for planned in planned_notifications(case, self._calendars()):
+        for planned in self._plan(key, case).values():
             if planned.sla_event_id not in sent:
                 heapq.heappush(
                     self._heap,
@@ -87,7 +112,7 @@ class SlaTimers:
                     ),
                 )
         if self._heap and (earliest is None or self._heap[0].at < earliest):
-            self._wake.set()
+            self._wake_up()
 
     def on_case(self, key: bytes, case: events_pb2.Case) -> None:
         current = self._case(key)
@@ -101,32 +126,97 @@ class SlaTimers:
         self.schedule(key, case)
 
     def rebuild(self) -> None:
-        """Re-plan every owned case (after a rebalance or a policy change)."""
+        """Re-plan every owned case at once (tests, small tables)."""
         self._heap.clear()
+        self._plans.clear()
         for key, raw in list(self.clocks.items()):
             if raw:
                 self.schedule(key, events_pb2.Case.FromString(raw))
-        self._wake.set()
+        self._wake_up()
+
+    def sync_ownership(self) -> int:
+        """After a rebalance: forget the cases this worker no longer owns and plan the
+        ones it gained (their changelog was restored into the table). Returns how many
+        cases were added. Cheap: only gained cases are planned."""
+        for key in [k for k in self._plans if not self._owns(k)]:
+            del self._plans[key]
+        added = 0
+        for key, raw in list(self.clocks.items()):
+            if raw and key not in self._plans and self._owns(key):
+                self.schedule(key, events_pb2.Case.FromString(raw))
+                added += 1
+        if added:
+            self._wake_up()
+        return added
+
+    async def rebuild_gradually(self, slice_s: float = 0.01) -> None:
+        """Re-plan every owned case (after a rebalance or a policy change) without
+        stalling the timers: the running heap keeps firing while the new plans are
+        computed in batches; then the two heaps are merged (stale entries are harmless:
+        each is re-checked when it comes due)."""
+        calendars = self._calendars()
+        plans: dict[bytes, tuple[str, int, dict[str, Planned]]] = {}
+        entries: list[_Entry] = []
+        self._published_during_rebuild = set()
+        last_yield = time.perf_counter()
+        for key, raw in list(self.clocks.items()):
+            if raw:
+                case = events_pb2.Case.FromString(raw)
+                planned = {p.sla_event_id: p for p in planned_notifications(case, calendars)}
+                plans[key] = (case.case_id, case.version, planned)
+                sent = set(self._sent(key))
+                entries.extend(
+                    _Entry(
+                        p.at, p.sla_event_id, key, p.queue, p.level == events_pb2.SLA_LEVEL_BREACH
+                    )
+                    for p in planned.values()
+                    if p.sla_event_id not in sent
+                )
+            if time.perf_counter() - last_yield > slice_s:
+                await asyncio.sleep(0)  # due entries of the running heap fire meanwhile
+                last_yield = time.perf_counter()
+        for key, cached in self._plans.items():
+            newer = plans.get(key)
+            if newer is None or (
+                (newer[0], newer[1]) != (cached[0], cached[1]) and cached[1] > newer[1]
+            ):
+                plans[key] = cached  # updated while we were re-planning
+        # Entries planned before they fired from the running heap are dropped here, so
+        # they do not all come due at once right after the merge.
+        fired, self._published_during_rebuild = self._published_during_rebuild, None
+        entries = [e for e in entries if e.sla_event_id not in fired]
+        entries.extend(self._heap)
+        heapq.heapify(entries)
+        self._heap, self._plans = entries, plans
+        self._wake_up()
+
+    def _wake_up(self) -> None:
+        if self._sleeper is not None and not self._sleeper.done():
+            self._sleeper.set_result(None)
 
     async def run(self) -> None:
         """Sleep until the earliest deadline (or a wake-up), publish what is due, repeat."""
+        loop = asyncio.get_running_loop()
         while True:
-            now = self._now()
-            await self.fire(now)
-            self._wake.clear()
-            timeout = (self._heap[0].at - self._now()).total_seconds() if self._heap else 3600.0
-            if timeout > 0:
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self._wake.wait(), timeout)
+            await self.fire(self._now())
+            delay = (self._heap[0].at - self._now()).total_seconds() if self._heap else 3600.0
+            if delay <= 0:
+                continue
+            sleeper = self._sleeper = loop.create_future()
+            timer = loop.call_later(delay, self._wake_up)
+            try:
+                await sleeper
+            finally:
+                timer.cancel()
+                self._sleeper = None
 
     async def fire(self, now: datetime) -> int:
         published = 0
         while self._heap and self._heap[0].at <= now:
             entry = heapq.heappop(self._heap)
-            case = self._case(entry.key)
-            if case is None:
+            due = self._current_plan(entry.key)
+            if due is None:
                 continue
-            due = {p.sla_event_id: p for p in planned_notifications(case, self._calendars())}
             planned = due.get(entry.sla_event_id)
             if planned is None:
                 continue  # the clock stopped or moved since this entry was scheduled
@@ -140,6 +230,8 @@ class SlaTimers:
             if entry.sla_event_id in sent:
                 continue
             await self._publish(entry.key, planned, now)
+            if self._published_during_rebuild is not None:
+                self._published_during_rebuild.add(entry.sla_event_id)
             sent.append(entry.sla_event_id)
             self.sent[entry.key] = json.dumps(sent[-MAX_SENT_IDS_KEPT:]).encode()
             published += 1
@@ -193,7 +285,15 @@ def register(
             lag_ms=round((now - planned.at).total_seconds() * 1000),
         )
 
-    timers = SlaTimers(clocks, sent, calendars, publish)
+    owned: set[int] = set()
+    partitioner = DefaultPartitioner()
+
+    def owns(key: bytes) -> bool:
+        # Kafka's default partitioner: the same function placed the case on its partition.
+        partitions = app.conf.topic_partitions
+        return partitioner(key, list(range(partitions)), list(range(partitions))) in owned
+
+    timers = SlaTimers(clocks, sent, calendars, publish, owns=owns)
 
     async def handle(event: faust.EventT[Any]) -> None:
         case = decode(events_pb2.Case, event.value)
@@ -208,12 +308,17 @@ def register(
     async def run_timers() -> None:
         await timers.run()
 
-    async def rebuild_and_report() -> None:
-        # After a rebalance the heap lacks the newly assigned partitions' cases.
-        timers.rebuild()
+    async def on_rebalance(*_args: Any, **_kwargs: Any) -> None:
+        owned.clear()
+        owned.update(tp.partition for tp in app.consumer.assignment() if tp.topic == topics.CASES)
+        added = timers.sync_ownership()
+        log.info("sla_timers_rebalanced", count=added, partitions=sorted(owned))
+
+    async def report() -> None:
         for queue, seconds in timers.time_to_breach(datetime.now(UTC)).items():
             metrics.time_to_breach.labels(queue).set(seconds)
 
+    app.on_rebalance_complete.connect(on_rebalance)
     app.task(run_timers)
-    app.timer(interval=30.0)(rebuild_and_report)
+    app.timer(interval=15.0)(report)
     return timers

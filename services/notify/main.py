@@ -61,7 +61,11 @@ def build(settings: NotifySettings) -> ServiceHost:
         await webhooks.start()
         await app.start()
         await tail.start()
-        watch = policy.watch(settings.policy_reload_interval_s, on_change=timers.rebuild)
+
+        def replan() -> None:
+            background.append(asyncio.create_task(timers.rebuild_gradually()))
+
+        watch = policy.watch(settings.policy_reload_interval_s, on_change=replan)
         background.append(asyncio.create_task(watch))
 
     async def stop_background() -> None:

@@ -68,6 +68,8 @@ class IntentResult:
     evidence: tuple[Evidence, ...]
     sarcastic: bool
     other_prior: float
+    source: str = "lexicon"  # "encoder" when the trained head chose the scores
+    lexicon_intent: str = ""  # the lexicon model's own choice, when the head overrode it
 
     def explanation(self) -> tuple[str, ...]:
         """Lines naming the evidence behind the chosen intent, strongest first;
@@ -85,6 +87,16 @@ class IntentResult:
             else:
                 merged[key] = e
                 counts[key] = 1
+        if self.source == "encoder":
+            head = (
+                f"intent={self.intent}: trained encoder head, p={self.scores[self.intent]:.2f}"
+                f" (lexicon alone said {self.lexicon_intent or self.intent})"
+            )
+            lines = [head]
+            for e in self.evidence:
+                if e.intent == self.intent and e.weight > 0 and len(lines) < MAX_EXPLAINED:
+                    lines.append(e.describe())
+            return tuple(lines)
         if not merged:
             note = "no intent keywords matched" if not self.evidence else "evidence too weak"
             return (f"intent={self.intent}: {note} (prior +{self.other_prior:.1f})",)
@@ -164,6 +176,10 @@ class IntentModel:
                 weight = entry.weight * self.foreign_factor if foreign else entry.weight
                 lexicon.append(Evidence(entry.intent, "lexicon", surface, entry.lang, weight))
         return lexicon, questions, sarcasm
+
+    def has_question_mark(self, folded: str, lang: str) -> bool:
+        """Whether the post asks something (``?``, ``¿``, Greek ``;``)."""
+        return self._has_question_mark(folded, lang)
 
     def _has_question_mark(self, folded: str, lang: str) -> bool:
         return "?" in folded or "¿" in folded or (lang == "el" and ";" in folded)

@@ -40,3 +40,5 @@ class ClassificationResult:
     sentiment_score: float
     explanation: tuple[str, ...]
     masked_text: str
+    # "lexicon" (clear case, decided by the lexicon model) or "encoder" (trained head)
+    intent_source: str = "lexicon"

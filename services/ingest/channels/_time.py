@@ -101,20 +101,21 @@ def _epoch_number(node: Node) -> int:
     return node.integer()
 
 
+def _from_epoch(node: Node, value: int, unit_ms: int) -> datetime:
+    # Range-check the number before any datetime arithmetic (which overflows past 9999).
+    low = int((_MIN - _EPOCH).total_seconds()) * 1000 // unit_ms
+    high = int((_MAX - _EPOCH).total_seconds()) * 1000 // unit_ms
+    if not low <= value < high:
+        node.fail("Unix timestamp out of range (2000-2199)")
+    return _EPOCH + timedelta(milliseconds=value * unit_ms)
+
+
 def epoch_ms(node: Node) -> datetime:
-    value = _epoch_number(node)
-    return _check(node, _EPOCH + timedelta(milliseconds=_clamp(node, value)))
+    return _from_epoch(node, _epoch_number(node), 1)
 
 
 def epoch_s(node: Node) -> datetime:
-    value = _epoch_number(node)
-    return _check(node, _EPOCH + timedelta(seconds=_clamp(node, value)))
-
-
-def _clamp(node: Node, value: int) -> int:
-    if not 0 <= value < 10**16:
-        node.fail("Unix timestamp out of range")
-    return value
+    return _from_epoch(node, _epoch_number(node), 1000)
 
 
 def epoch_auto(node: Node) -> datetime:

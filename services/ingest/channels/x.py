@@ -134,21 +134,22 @@ def _entities(post: Node, key: str) -> Node | None:
 
 
 def _media_v1(tweet: Node) -> list[str]:
-    urls: list[str] = []
-    for holder in ("extended_tweet", None):
-        base = tweet.opt(holder) if holder else tweet
-        if base is None:
-            continue
+    """Media of a v1.1 tweet: the first of ``extended_tweet``'s then the tweet's own
+    ``extended_entities.media`` / ``entities.media`` that has any."""
+    extended = tweet.opt("extended_tweet")
+    for base in (extended, tweet) if extended is not None else (tweet,):
         for key in ("extended_entities", "entities"):
-            entities = base.opt(key)
-            media = entities.opt("media") if entities is not None else None
-            if media is None:
-                continue
-            for item in media.items():
-                urls.append(_best_media_url(item))
+            media = _entities_media(base, key)
+            urls = [url for url in map(_best_media_url, media) if url]
             if urls:
-                return [u for u in urls if u]
-    return [u for u in urls if u]
+                return urls
+    return []
+
+
+def _entities_media(base: Node, key: str) -> list[Node]:
+    entities = base.opt(key)
+    media = entities.opt("media") if entities is not None else None
+    return list(media.items()) if media is not None else []
 
 
 def _best_media_url(item: Node) -> str:

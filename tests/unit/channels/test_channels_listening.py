@@ -22,6 +22,7 @@ class TestMentionsBrand:
         ],
     )
     def test_names_the_brand(self, text: str) -> None:
+        """Names and aliases count in any case, with punctuation, hashtags and spacing."""
         assert mentions_brand(text, BRAND)
 
     @pytest.mark.parametrize(
@@ -36,6 +37,7 @@ class TestMentionsBrand:
         ],
     )
     def test_does_not_name_the_brand(self, text: str) -> None:
+        """Longer words, underscores and excluded phrases do not count."""
         assert not mentions_brand(text, BRAND)
 
     def test_aliases_per_language(self) -> None:
@@ -48,9 +50,11 @@ class TestMentionsBrand:
         assert not mentions_brand("Akme is great", brand, "en")
 
     def test_unicode_case_folding(self) -> None:
+        """Matching folds case the Unicode way (ß and SS)."""
         brand = BrandConfig(names={"*": ("Straße Moden",)})
         assert mentions_brand("STRASSE MODEN hat geliefert", brand)
         assert not mentions_brand("Straßenmoden", brand)
 
     def test_brand_without_names_matches_nothing(self) -> None:
+        """A brand with no configured names is never mentioned."""
         assert not mentions_brand("Acme", BrandConfig())

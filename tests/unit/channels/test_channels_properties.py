@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 from typing import Any
 
 import pytest
@@ -15,11 +16,12 @@ from hypothesis import strategies as st
 from carerouter.ingest.channels import PLATFORM_NORMALIZERS, DeliveryError, normalize
 from carerouter.ingest.channels.cli import event_record
 
+# CHANNELS_FUZZ=5000 runs a longer, randomised search (the default is quick and repeatable).
 SETTINGS = settings(
-    max_examples=int(__import__("os").environ.get("CHANNELS_FUZZ", "150")),
+    max_examples=int(os.environ.get("CHANNELS_FUZZ", "150")),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-    derandomize="CHANNELS_FUZZ" not in __import__("os").environ,
+    derandomize="CHANNELS_FUZZ" not in os.environ,
 )
 PLATFORMS = ["meta", "x", "youtube", "trustpilot", "google_reviews"]
 JSON_SAMPLES = {
@@ -41,13 +43,45 @@ def _keys(value: Any, into: set[str]) -> set[str]:
 
 KEYS = sorted(_keys([sample_json(n) for names in JSON_SAMPLES.values() for n in names], set()))
 STRINGS = [
-    "", " ", "\ud83d", "\x00", "x" * 300, "comment", "reply", "add", "edited", "remove", "hide",
-    "feed", "comments", "mentions", "mention", "page", "instagram", "message_create",
-    "post.mention.create", "post.reply.create", "post.delete", "dm.received", "NEW_REVIEW",
-    "UPDATED_REVIEW", "service-review-created", "service-review-deleted", "FIVE", "true",
-    "2026-03-14T11:15:42Z", "2026-02-30T25:00:00Z", "Sat Mar 14 11:15:42 +0000 2026",
-    "1773486942000", "-5", "99999999999999999999", "https:\\/\\/x", "accounts/1/locations/2/reviews/R",
-    "1500000000000000001", "104857600012345", "17841400000000001",
+    "",
+    " ",
+    "\ud83d",
+    "\x00",
+    "x" * 300,
+    "comment",
+    "reply",
+    "add",
+    "edited",
+    "remove",
+    "hide",
+    "feed",
+    "comments",
+    "mentions",
+    "mention",
+    "page",
+    "instagram",
+    "message_create",
+    "post.mention.create",
+    "post.reply.create",
+    "post.delete",
+    "dm.received",
+    "NEW_REVIEW",
+    "UPDATED_REVIEW",
+    "service-review-created",
+    "service-review-deleted",
+    "FIVE",
+    "true",
+    "2026-03-14T11:15:42Z",
+    "2026-02-30T25:00:00Z",
+    "Sat Mar 14 11:15:42 +0000 2026",
+    "1773486942000",
+    "-5",
+    "99999999999999999999",
+    "https:\\/\\/x",
+    "accounts/1/locations/2/reviews/R",
+    "1500000000000000001",
+    "104857600012345",
+    "17841400000000001",
 ]
 scalars = (
     st.none()
@@ -59,8 +93,10 @@ scalars = (
 )
 json_values = st.recursive(
     scalars,
-    lambda children: st.lists(children, max_size=4)
-    | st.dictionaries(st.sampled_from(KEYS) | st.text(max_size=6), children, max_size=5),
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(st.sampled_from(KEYS) | st.text(max_size=6), children, max_size=5)
+    ),
     max_leaves=25,
 )
 
@@ -99,8 +135,11 @@ def mutated(draw: st.DrawFn, names: list[str]) -> bytes:
 @st.composite
 def pubsub(draw: st.DrawFn) -> bytes:
     """A Pub/Sub envelope around hostile notification data."""
-    inner = draw(json_values | mutated(["reviews/gbp_review_resource.json"]).map(json.loads)
-                 | st.just({"type": "NEW_REVIEW"}))
+    inner = draw(
+        json_values
+        | mutated(["reviews/gbp_review_resource.json"]).map(json.loads)
+        | st.just({"type": "NEW_REVIEW"})
+    )
     data = base64.b64encode(json.dumps(inner).encode()).decode()
     message: dict[str, Any] = {"data": data, "publishTime": draw(st.sampled_from(STRINGS))}
     return json.dumps({"message": message}).encode()
@@ -186,6 +225,7 @@ class TestEscapesOnTheWire:
         assert len("😕") == 1 and "😕" in event.text
 
     def test_lone_surrogate_in_text_is_replaced(self) -> None:
+        """An unpaired surrogate in text becomes U+FFFD, so the protobuf still encodes."""
         raw = (
             b'{"for_user_id":"1500000000000000001","direct_message_events":[{"type":"message_create",'
             b'"id":"5","created_timestamp":"1773486990250","message_create":{"sender_id":"7",'
@@ -196,7 +236,10 @@ class TestEscapesOnTheWire:
         event.to_proto(RECEIVED)
 
     def test_lone_surrogate_in_an_id_is_an_error(self) -> None:
-        raw = sample("x/aaa_tweet_delete.json").replace(b'"id":"1890000000000000101"', b'"id":"\\udc00"')
+        """An unpaired surrogate in an id is a DeliveryError naming the id."""
+        raw = sample("x/aaa_tweet_delete.json").replace(
+            b'"id":"1890000000000000101"', b'"id":"\\udc00"'
+        )
         with pytest.raises(DeliveryError) as info:
             normalize("x", raw, BRAND)
         assert info.value.field == "tweet_delete_events[0].status.id"

@@ -40,7 +40,9 @@ SCHEMES: dict[str, tuple[Verifier, str, str]] = {
     ),
     "X-Hub-Signature": (verify_youtube, SECRETS["websub_hub_secret"], "X-Hub-Signature"),
 }
-SIGNED = sorted((name, header, value) for name, hs in HEADERS.items() for header, value in hs.items())
+SIGNED = sorted(
+    (name, header, value) for name, hs in HEADERS.items() for header, value in hs.items()
+)
 
 
 def reason(call: Callable[[], object]) -> str:
@@ -70,6 +72,7 @@ class TestSignedSamples:
 
     @pytest.mark.parametrize(("name", "header", "value"), SIGNED)
     def test_wrong_secret_is_rejected(self, name: str, header: str, value: str) -> None:
+        """A signature computed with another secret does not verify."""
         verify, _, _ = SCHEMES[header]
         assert reason(lambda: verify(sample(name), value, ["not-the-secret"])) == (
             "signature mismatch"
@@ -86,6 +89,7 @@ class TestSignedSamples:
 class TestHeaderProblems:
     @pytest.mark.parametrize("header", sorted(SCHEMES))
     def test_missing_header_names_the_header(self, header: str) -> None:
+        """An absent or blank header is reported by its name."""
         verify, secret, name = SCHEMES[header]
         assert reason(lambda: verify(b"{}", None, [secret])) == f"missing header {name}"
         assert reason(lambda: verify(b"{}", "  ", [secret])) == f"missing header {name}"
@@ -93,7 +97,10 @@ class TestHeaderProblems:
     @pytest.mark.parametrize(
         ("header", "value"),
         [
-            ("X-Hub-Signature-256", "b3467a842937a24f7b4776fedc3d2aceab0e4e4e0fb836b5fdd8337e5871fe37"),
+            (
+                "X-Hub-Signature-256",
+                "b3467a842937a24f7b4776fedc3d2aceab0e4e4e0fb836b5fdd8337e5871fe37",
+            ),
             ("X-Hub-Signature-256", "sha1=0123456789abcdef0123456789abcdef01234567"),
             ("X-Hub-Signature-256", "sha256=xyz"),
             ("X-Hub-Signature-256", "sha256=" + "g" * 64),
@@ -107,11 +114,13 @@ class TestHeaderProblems:
         ],
     )
     def test_malformed_header_is_rejected(self, header: str, value: str) -> None:
+        """Wrong prefix, wrong length, bad hex or base64, unknown algorithm: malformed."""
         verify, secret, _ = SCHEMES[header]
         assert reason(lambda: verify(b"{}", value, [secret])) == "malformed signature header"
 
     @pytest.mark.parametrize("header", sorted(SCHEMES))
     def test_no_secret_configured_fails_closed(self, header: str) -> None:
+        """With no secret configured nothing verifies."""
         verify, _, _ = SCHEMES[header]
         name, value = next((n, v) for n, h, v in SIGNED if h == header)
         assert reason(lambda: verify(sample(name), value, [])) == "no secret configured"
@@ -145,6 +154,7 @@ class TestNonAsciiBodies:
     )
 
     def test_raw_escaped_bytes_verify_and_reserialised_do_not(self) -> None:
+        """The HMAC covers the escaped wire bytes, not a re-encoding of the parsed JSON."""
         secret = "example-app-secret"
         header = "sha256=" + hmac.new(secret.encode(), self.RAW, hashlib.sha256).hexdigest()
         verify_meta(self.RAW, header, [secret])
@@ -159,17 +169,22 @@ class TestNonAsciiBodies:
             )
 
     def test_x_signature_over_escaped_bytes(self) -> None:
+        """The same holds for X's base64 signature."""
         raw = b'{"for_user_id":"1","text":"caf\\u00e9 \\ud83d\\ude00 a\\/b"}'
         digest = hmac.new(b"s", raw, hashlib.sha256).digest()
         verify_x(raw, "sha256=" + base64.b64encode(digest).decode(), ["s"])
         reserialised = json.dumps(json.loads(raw), ensure_ascii=False).encode()
-        assert reason(
-            lambda: verify_x(reserialised, "sha256=" + base64.b64encode(digest).decode(), ["s"])
-        ) == "signature mismatch"
+        assert (
+            reason(
+                lambda: verify_x(reserialised, "sha256=" + base64.b64encode(digest).decode(), ["s"])
+            )
+            == "signature mismatch"
+        )
 
 
 class TestHandshakes:
     def test_meta_challenge_is_echoed_for_the_right_token(self) -> None:
+        """The sample handshake returns the challenge as the body."""
         request = sample_json("meta/meta_verification_request.json")
         body = meta_verify_challenge(request["query"], request["configured_verify_token"])
         assert body == request["expected_response"]["body"]
@@ -178,12 +193,15 @@ class TestHandshakes:
         """Wrong token or wrong mode: refused (the handler answers 403)."""
         request = sample_json("meta/meta_verification_request.json")
         reasons = [
-            reason(lambda q=case["query"]: meta_verify_challenge(q, request["configured_verify_token"]))
+            reason(
+                lambda q=case["query"]: meta_verify_challenge(q, request["configured_verify_token"])
+            )
             for case in request["negative_cases"]
         ]
         assert reasons == ["wrong hub.verify_token", "hub.mode is not 'subscribe'"]
 
     def test_meta_php_style_names_and_missing_values(self) -> None:
+        """hub_mode-style names work; a missing token or configuration is refused."""
         params = {"hub_mode": "subscribe", "hub_challenge": "7", "hub_verify_token": "t"}
         assert meta_verify_challenge(params, "t") == "7"
         assert reason(lambda: meta_verify_challenge({"hub.mode": "subscribe"}, "t")) == (
@@ -194,8 +212,9 @@ class TestHandshakes:
     def test_x_crc_examples(self) -> None:
         """The Zammad worked example and signatures.json's CRC examples."""
         request = sample_json("x/crc_request.json")
-        assert x_crc_response(request["query"]["crc_token"], request["consumer_secret"]) == (
-            request["expected_response"]["body"]
+        assert (
+            x_crc_response(request["query"]["crc_token"], request["consumer_secret"])
+            == (request["expected_response"]["body"])
         )
         for example in SIGNATURES["x_crc_examples"]:
             response = x_crc_response(example["crc_token"], example["consumer_secret"])
@@ -219,6 +238,7 @@ class TestHandshakes:
         )
 
     def test_websub_challenge_for_our_topic_only(self) -> None:
+        """Our topic is confirmed (subscribe or unsubscribe); others are UnknownTopic (404)."""
         request = sample_json("youtube/websub_intent_verification.json")
         topics = [request["subscribe_request_you_send"]["form"]["hub.topic"]]
         assert websub_challenge(request["query"], topics) == request["expected_response"]["body"]
@@ -231,6 +251,7 @@ class TestHandshakes:
         assert websub_challenge(unsubscribe, topics) == request["query"]["hub.challenge"]
 
     def test_trustpilot_path_token(self) -> None:
+        """Path tokens compare like secrets, rotation included."""
         verify_trustpilot_token("tok-new", ["tok-old", "tok-new"])
         verify_trustpilot_token("tok-old", ["tok-old", "tok-new"])
         assert reason(lambda: verify_trustpilot_token("tok-other", ["tok-old"])) == (
@@ -249,7 +270,9 @@ PUSH_ACCOUNT = "gbp-push@acme-care-sample.iam.gserviceaccount.com"
 
 @pytest.fixture(scope="module")
 def keys() -> dict[str, rsa.RSAPrivateKey]:
-    return {kid: rsa.generate_private_key(public_exponent=65537, key_size=2048) for kid in ("k1", "k2")}
+    return {
+        kid: rsa.generate_private_key(public_exponent=65537, key_size=2048) for kid in ("k1", "k2")
+    }
 
 
 def token(private: Any, kid: str = "k1", **overrides: Any) -> str:
@@ -274,16 +297,22 @@ class TestGoogleOidc:
     def public(self, keys: dict[str, rsa.RSAPrivateKey]) -> dict[str, Any]:
         return {kid: key.public_key() for kid, key in keys.items()}
 
-    def check(self, keys: dict[str, rsa.RSAPrivateKey], header: str | None, **kw: Any) -> dict[str, Any]:
+    def check(
+        self, keys: dict[str, rsa.RSAPrivateKey], header: str | None, **kw: Any
+    ) -> dict[str, Any]:
         return verify_google_oidc(
             header, audience=AUDIENCE, keys=self.public(keys), now=kw.pop("now", NOW), **kw
         )
 
     def test_valid_token_returns_claims(self, keys: dict[str, rsa.RSAPrivateKey]) -> None:
+        """A Google-signed push token with the right audience and email is accepted."""
         claims = self.check(keys, "Bearer " + token(keys["k1"]), email=PUSH_ACCOUNT)
         assert claims["email"] == PUSH_ACCOUNT
 
-    def test_both_rotating_keys_and_both_issuer_forms(self, keys: dict[str, rsa.RSAPrivateKey]) -> None:
+    def test_both_rotating_keys_and_both_issuer_forms(
+        self, keys: dict[str, rsa.RSAPrivateKey]
+    ) -> None:
+        """Either current key id verifies; both issuer spellings are Google's."""
         self.check(keys, "Bearer " + token(keys["k2"], kid="k2", iss="accounts.google.com"))
         self.check(keys, "bearer " + token(keys["k1"]))
 
@@ -313,10 +342,12 @@ class TestGoogleOidc:
     def test_bad_claims_are_rejected(
         self, keys: dict[str, rsa.RSAPrivateKey], overrides: dict[str, Any], expected: str
     ) -> None:
+        """Audience, issuer, expiry, issue time, required claims and email are checked."""
         header = "Bearer " + token(keys["k1"], **overrides)
         assert reason(lambda: self.check(keys, header, email=PUSH_ACCOUNT)) == expected
 
     def test_signature_problems(self, keys: dict[str, rsa.RSAPrivateKey]) -> None:
+        """A changed signature, another key or an unknown key id is rejected."""
         good = token(keys["k1"])
         head, payload, signature = good.split(".")
         flipped = signature[:10] + ("A" if signature[10] != "A" else "B") + signature[11:]
@@ -340,6 +371,7 @@ class TestGoogleOidc:
             )
 
     def test_header_problems(self, keys: dict[str, rsa.RSAPrivateKey]) -> None:
+        """Missing, non-Bearer and non-JWT authorization headers are rejected."""
         assert reason(lambda: self.check(keys, None)) == "missing header Authorization"
         assert reason(lambda: self.check(keys, "Basic dXNlcjpwYXNz")) == (
             "malformed Authorization header"

@@ -9,8 +9,7 @@ from typing import Any
 import pytest
 from channels_support import BRAND, instant, sample, sample_json
 
-from carerouter.ingest.channels import BrandConfig, DeliveryError
-from carerouter.ingest.channels import youtube
+from carerouter.ingest.channels import BrandConfig, DeliveryError, youtube
 
 DELETED = (
     b'<?xml version="1.0" encoding="UTF-8"?><feed xmlns:at="http://purl.org/atompub/tombstones/1.0"'
@@ -23,6 +22,7 @@ DELETED = (
 
 class TestWebSub:
     def test_video_notice_details(self) -> None:
+        """The Atom entry's video, channel, title, author and times are read."""
         (notice,) = youtube.video_notices(sample("youtube/websub_new_video.xml"))
         assert notice.video_id == "SmPlVid0001"
         assert notice.channel_id == "UCsAmPlEcHaNnEl0000000001"
@@ -33,6 +33,7 @@ class TestWebSub:
         assert not notice.deleted
 
     def test_deleted_entry(self) -> None:
+        """A tombstone (deleted or privated video) is read and dropped as video_deleted."""
         (notice,) = youtube.video_notices(DELETED)
         assert (notice.video_id, notice.deleted, notice.channel_id) == ("SmPlVid0001", True, None)
         assert youtube.normalize(DELETED, brand=BRAND).dropped == {"video_deleted": 1}
@@ -47,11 +48,15 @@ class TestWebSub:
         ],
     )
     def test_hostile_or_broken_xml_is_a_delivery_error(self, raw: bytes) -> None:
+        """DTDs (entity expansion, external entities), truncation and bad encodings are refused."""
         with pytest.raises(DeliveryError):
             youtube.normalize(raw, brand=BRAND)
 
     def test_entry_without_video_id(self) -> None:
-        raw = sample("youtube/websub_new_video.xml").replace(b"<yt:videoId>SmPlVid0001</yt:videoId>", b"")
+        """An entry without yt:videoId names the element."""
+        raw = sample("youtube/websub_new_video.xml").replace(
+            b"<yt:videoId>SmPlVid0001</yt:videoId>", b""
+        )
         with pytest.raises(DeliveryError) as info:
             youtube.normalize(raw, brand=BRAND)
         assert info.value.field == "feed.entry[0].yt:videoId"
@@ -59,6 +64,7 @@ class TestWebSub:
 
 class TestCommentThreads:
     def test_owner_reply_is_outbound(self) -> None:
+        """The channel owner's reply is outbound."""
         doc = sample_json("youtube/commentthreads_list_response.json")
         reply = doc["items"][0]["replies"]["comments"][0]["snippet"]
         reply["authorChannelId"] = {"value": "UCsAmPlEcHaNnEl0000000001"}
@@ -66,11 +72,15 @@ class TestCommentThreads:
         assert [e.direction for e in delivery.events] == ["inbound", "outbound"]
 
     def test_text_display_fallback_is_unescaped(self) -> None:
+        """Without textOriginal, the HTML textDisplay is unescaped."""
         doc = sample_json("youtube/commentthreads_list_response.json")
         snippet = doc["items"][0]["snippet"]["topLevelComment"]["snippet"]
         del snippet["textOriginal"]
         event = youtube.normalize_comment_threads(doc).events[0]
-        assert event.text == "Tried this on my jacket and the seams still leak 'round the hood. Warranty?"
+        assert (
+            event.text
+            == "Tried this on my jacket and the seams still leak 'round the hood. Warranty?"
+        )
 
     def test_comments_list_response(self) -> None:
         """``comments.list?parentId=`` pages hold bare comments (replies)."""
@@ -91,7 +101,9 @@ def page(thread_ids: list[str], next_token: str | None) -> dict[str, Any]:
         item = copy.deepcopy(template["items"][0])
         item["id"] = thread_id
         item["snippet"]["topLevelComment"]["id"] = thread_id
-        item["snippet"]["topLevelComment"]["snippet"]["publishedAt"] = f"2026-03-14T12:{40 - index:02d}:03Z"
+        item["snippet"]["topLevelComment"]["snippet"]["publishedAt"] = (
+            f"2026-03-14T12:{40 - index:02d}:03Z"
+        )
         item["replies"]["comments"][0]["id"] = f"{thread_id}.r"
         item["replies"]["comments"][0]["snippet"]["parentId"] = thread_id
         items.append(item)
@@ -103,7 +115,12 @@ def page(thread_ids: list[str], next_token: str | None) -> dict[str, Any]:
 
 class TestCommentPoller:
     def test_pages_until_a_seen_thread_and_returns_only_new(self) -> None:
-        pages = {None: page(["t5", "t4"], "p2"), "p2": page(["t3", "t2"], "p3"), "p3": page(["t1"], None)}
+        """Only unseen comments return; paging stops at a page with a seen thread."""
+        pages = {
+            None: page(["t5", "t4"], "p2"),
+            "p2": page(["t3", "t2"], "p3"),
+            "p3": page(["t1"], None),
+        }
         calls: list[str | None] = []
 
         def fetch(token: str | None) -> dict[str, Any]:
@@ -120,6 +137,7 @@ class TestCommentPoller:
         assert poller.poll() == []  # a second poll finds nothing new
 
     def test_stops_after_max_pages(self) -> None:
+        """Paging never exceeds max_pages."""
         counter = iter(range(100))
 
         def fetch(token: str | None) -> dict[str, Any]:
@@ -130,6 +148,7 @@ class TestCommentPoller:
         assert len(fresh) == 6
 
     def test_malformed_page_raises_delivery_error(self) -> None:
+        """A malformed polled page raises DeliveryError naming the path."""
         with pytest.raises(DeliveryError) as info:
             youtube.CommentPoller(lambda token: {"items": [{"id": "x"}]}).poll()
         assert info.value.field == "items[0].snippet"

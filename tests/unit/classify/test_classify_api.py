@@ -17,7 +17,7 @@ from carerouter.classify.domain import (
     mask,
 )
 
-CLASSIFIER = Classifier()
+CLASSIFIER = Classifier(use_encoder=False)  # the lexicon model on its own
 
 POSTS = [
     "My app is not working since the update!! #fail",
@@ -204,3 +204,22 @@ class TestExplanation:
         """The same phrase matched twice yields one line with the summed weight."""
         result = CLASSIFIER.classify("thanks thanks", lang_hint="en")
         assert 'intent=praise: matched "thanks" (en, +4.0) x2' in result.explanation
+
+
+class TestEncoderCascade:
+    def test_full_model_is_compatible(self) -> None:
+        full = Classifier()
+        result = full.classify("my parcel is lost and nobody answers")
+        assert set(result.scores) == set(INTENTS)
+        assert abs(sum(result.scores.values()) - 1.0) < 1e-6
+        assert result.intent_source in ("lexicon", "encoder")
+
+    def test_batch_equals_single(self) -> None:
+        full = Classifier()
+        texts = ["wifi down", "¿hacéis envíos a Canarias?", "thanks!!", "hmm"]
+        batch = full.classify_batch(texts)
+        assert [r.intent for r in batch] == [full.classify(t).intent for t in texts]
+
+    def test_lexicon_only(self) -> None:
+        result = Classifier(use_encoder=False).classify("hmm")
+        assert result.intent_source == "lexicon"

@@ -8,7 +8,7 @@ from carerouter.classify.domain import Classifier
 from carerouter.classify.domain.intent import IntentModel, softmax
 from carerouter.classify.domain.text import prepare
 
-CLASSIFIER = Classifier()
+CLASSIFIER = Classifier(use_encoder=False)  # the lexicon model on its own
 
 
 def intent_of(text: str, lang_hint: str | None = None) -> str:

