@@ -103,7 +103,12 @@ class EventIn(BaseModel):
 
     @property
     def event_id(self) -> str:
-        return f"{self.platform}:{self.message_id}"
+        # An edit or a deletion is a new event about the same message: it must not be
+        # dropped as a duplicate of the message itself (nor of an earlier edit).
+        if self.operation == "create":
+            return f"{self.platform}:{self.message_id}"
+        stamp = int(self.created_at.timestamp())
+        return f"{self.platform}:{self.message_id}:{self.operation}@{stamp}"
 
     @property
     def conversation_key(self) -> str:

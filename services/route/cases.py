@@ -102,6 +102,8 @@ def on_message(
     event, cls = item.event, item.classification
     if case is not None and event.event_id in set(_message_ids(case)):
         return Outcome(case, duplicate=True)
+    if event.operation in (events_pb2.OPERATION_EDIT, events_pb2.OPERATION_DELETE):
+        return _edit_or_delete(case, item, now)
     if event.direction == events_pb2.DIRECTION_OUTBOUND:
         return _brand_message(case, event, now)
     if decision.ignore:
@@ -265,6 +267,35 @@ def _reopen(case: events_pb2.Case, at: Timestamp) -> None:
     case.ClearField("resolved_at")
     case.clock_started_at.CopyFrom(at)
     case.resolution_period += 1
+
+
+def _edit_or_delete(
+    case: events_pb2.Case | None, item: events_pb2.ClassifiedEvent, now: datetime
+) -> Outcome:
+    """An edit replaces the stored (masked) text; a deletion marks the message. A deleted
+    public post that held personal data stays noted in the case (tag
+    ``deleted-personal-data``), so agents know it was public for a while."""
+    event, cls = item.event, item.classification
+    if case is None:
+        return Outcome(None, ignored=True)
+    target = next((m for m in case.messages if m.message_id == event.message_id), None)
+    if target is None:
+        return Outcome(case, ignored=True)
+    case = _copy(case)
+    target = next(m for m in case.messages if m.message_id == event.message_id)
+    if event.operation == events_pb2.OPERATION_DELETE:
+        if target.deleted:
+            return Outcome(case, duplicate=True)
+        target.deleted = True
+        if target.sensitive and target.surface == events_pb2.SURFACE_PUBLIC:
+            if "deleted-personal-data" not in case.assignment.tags:
+                case.assignment.tags.append("deleted-personal-data")
+    else:
+        target.masked_text = cls.masked_text if cls.pii else event.text
+        target.sensitive = target.sensitive or cls.sensitive
+        case.sensitive = case.sensitive or cls.sensitive
+    _touch(case, now)
+    return Outcome(case, changed=True)
 
 
 def _brand_message(

@@ -758,3 +758,39 @@ class TestHandoffRobustness:
         assert outcome.case is not None and outcome.case.handed_off
         [out] = outcome.outbound
         assert EMAIL not in out.messages[0].text
+
+
+class TestEditsAndDeletions:
+    """Edits replace the stored text; deletions mark the message and are noted."""
+
+    def test_deleting_a_public_post_with_personal_data_is_noted(self) -> None:
+        """The message is marked deleted and the case tagged deleted-personal-data."""
+        item = sensitive()
+        case = route(None, item).case
+        deletion = pb.ClassifiedEvent()
+        deletion.CopyFrom(item)
+        deletion.event.operation = pb.OPERATION_DELETE
+        deletion.event.event_id = item.event.event_id + ":delete@1"
+        outcome = route(case, deletion)
+        assert outcome.changed and outcome.case is not None
+        assert outcome.case.messages[0].deleted
+        assert "deleted-personal-data" in outcome.case.assignment.tags
+        assert route(outcome.case, deletion).duplicate
+
+    def test_edit_replaces_the_masked_text(self) -> None:
+        """An edit updates the stored text of the same message, no new message."""
+        item = sensitive()
+        case = route(None, item).case
+        edit = classified("m1", text="sorry, removed my details")
+        edit.event.operation = pb.OPERATION_EDIT
+        edit.event.event_id = item.event.event_id + ":edit@2"
+        outcome = route(case, edit)
+        assert outcome.case is not None and len(outcome.case.messages) == 1
+        assert outcome.case.messages[0].masked_text == "sorry, removed my details"
+
+    def test_edit_of_an_unknown_message_is_ignored(self) -> None:
+        """An edit for a message no case holds changes nothing."""
+        edit = classified("m9", text="edited text")
+        edit.event.operation = pb.OPERATION_EDIT
+        outcome = route(None, edit)
+        assert outcome.ignored and outcome.case is None
