@@ -29,8 +29,10 @@ from carerouter.common import topics
 from carerouter.common.broker import EmbeddedBroker
 from carerouter.common.settings import ServiceSettings
 from carerouter.common.tail import TopicTail
+from carerouter.demo_webhooks import DEMO_CHANNELS_FILE, takes_webhook_path, x_delivery, x_signature
 from carerouter.notify.clocks import planned_notifications
 from carerouter.notify.domain import BusinessCalendar
+from carerouter.route.policy_source import PolicySource
 from carerouter.stack import Stack, StackError
 from carerouter.v1 import events_pb2, services_pb2, services_pb2_grpc
 
@@ -63,6 +65,7 @@ class Outputs:
     """Everything the services published, read back from the topics."""
 
     run_dir: Path
+    calendars: dict[str, BusinessCalendar] = field(default_factory=dict)
     classified: int = 0
     intents: Counter[str] = field(default_factory=Counter)
     langs: Counter[str] = field(default_factory=Counter)
@@ -70,6 +73,7 @@ class Outputs:
     case_by_conversation: dict[str, str] = field(default_factory=dict)
     handoffs: int = 0
     auto_acks: int = 0
+    linked_dms: int = 0
     close_the_loop: int = 0
     outbound_by_queue: Counter[str] = field(default_factory=Counter)
     sla: Counter[tuple[str, str, str]] = field(default_factory=Counter)
@@ -88,6 +92,10 @@ class Outputs:
 
     def on_classified(self, _key: bytes | None, raw: bytes | None) -> None:
         item = events_pb2.ClassifiedEvent.FromString(raw or b"")
+        if item.forwarded_from:
+            # route re-keyed a DM to the case of its handed-off public post
+            self.linked_dms += 1
+            return
         # Only the masked text leaves the services in the demo's files, like in logs.
         item.event.text = item.classification.masked_text
         self._write(topics.CLASSIFIED, item)
@@ -132,15 +140,15 @@ class Outputs:
     def sla_count(self, level: str) -> int:
         return sum(n for (_, _, lvl), n in self.sla.items() if lvl == level)
 
-    def last_deadline(self) -> datetime | None:
-        """The latest SLA deadline still ahead for any case, if any."""
-        calendar = BusinessCalendar.always_open()
+    def last_deadline(self, horizon: datetime) -> datetime | None:
+        """The latest SLA deadline not yet reported, up to ``horizon`` (clocks on a
+        closed business-hours calendar come due later than a demo waits)."""
         latest: datetime | None = None
         for case in self.cases.values():
-            for planned in planned_notifications(case, calendar):
-                if planned.sla_event_id not in self.sla_ids and (
-                    latest is None or planned.at > latest
-                ):
+            for planned in planned_notifications(case, self.calendars):
+                if planned.sla_event_id in self.sla_ids or planned.at > horizon:
+                    continue
+                if latest is None or planned.at > latest:
                     latest = planned.at
         return latest
 
@@ -156,6 +164,7 @@ class FeedStats:
     duplicates: int = 0
     rejected: int = 0
     via_grpc: int = 0
+    via_webhook: int = 0
     actions: int = 0
     actions_skipped: int = 0
     done: bool = False
@@ -216,6 +225,12 @@ class Feeder:
         batch_number: int,
     ) -> None:
         self.stats.sent += len(events)
+        webhook = [e for e in events if takes_webhook_path(e)]
+        events = [e for e in events if not takes_webhook_path(e)]
+        for event in webhook:
+            await self._send_webhook(http, event)
+        if not events:
+            return
         if batch_number % 3 == 0:
             # Every third batch goes over gRPC's PublishStream, the path CRMs use.
             await self._send_grpc(stub, events)
@@ -230,6 +245,26 @@ class Feeder:
                 return
             self.stats.accepted += body["produced"]
             self.stats.duplicates += body["duplicates"]
+
+    async def _send_webhook(self, http: aiohttp.ClientSession, event: dict[str, Any]) -> None:
+        """An X mention as X delivers it: an Account Activity payload, signed."""
+        body = x_delivery(event)
+        headers = {
+            "x-twitter-webhooks-signature": x_signature(body),
+            "Content-Type": "application/json",
+        }
+        async with http.post("/v1/webhooks/x", data=body, headers=headers) as response:
+            if response.status != 200:
+                self.stats.rejected += 1
+                print(
+                    f"\n  webhook answered {response.status}: {await response.text()}",
+                    file=sys.stderr,
+                )
+                return
+            answer = await response.json()
+            self.stats.via_webhook += 1
+            self.stats.accepted += answer["produced"]
+            self.stats.duplicates += answer["events"] - answer["produced"]
 
     async def _send_grpc(
         self, stub: services_pb2_grpc.IngestServiceStub, events: list[dict[str, Any]]
@@ -294,6 +329,7 @@ class Progress:
             f"[{now - self.started:5.1f}s] in {f.sent}/{self.total}  classified {o.classified}  "
             f"cases {len(o.cases)}  DM handoffs {o.handoffs}  agent actions {f.actions}  "
             f"SLA warnings {o.sla_count('warning')}  breaches {o.sla_count('breach')}  "
+            f"escalations {o.sla_count('escalation')}  "
             f"dead letters {o.dead_letters}  {rate:6.1f} ev/s"
         )
 
@@ -309,38 +345,49 @@ class Progress:
             print(self.line(), flush=True)
 
 
-def print_summary(outputs: Outputs, feeder: Feeder, run_dir: Path, elapsed: float) -> None:
+def print_summary(
+    outputs: Outputs, feeder: Feeder, run_dir: Path, elapsed: float, policy_file: Path
+) -> None:
     f = feeder.stats
     cases = list(outputs.cases.values())
     print("\n\nSummary")
     print(
         f"  events sent {f.sent} (accepted {f.accepted}, duplicates dropped {f.duplicates}, "
-        f"rejected {f.rejected}; {f.via_grpc} via gRPC), classified {outputs.classified}, "
-        f"dead letters {outputs.dead_letters}, in {elapsed:.1f}s"
+        f"rejected {f.rejected}; {f.via_grpc} via gRPC, {f.via_webhook} as signed X webhooks), "
+        f"classified {outputs.classified}, dead letters {outputs.dead_letters}, in {elapsed:.1f}s"
     )
     print(
-        f"  cases {len(cases)}, DM handoffs {outputs.handoffs}, public close-the-loop replies "
-        f"{outputs.close_the_loop}, agent actions {f.actions}"
+        f"  cases {len(cases)}, DM handoffs {outputs.handoffs} (public acknowledgement + private "
+        f"message), public close-the-loop replies {outputs.close_the_loop}, automatic "
+        f"acknowledgements {outputs.auto_acks}, DMs joined to their public post's case "
+        f"{outputs.linked_dms}, agent actions {f.actions}"
     )
+    levels = ("warning", "breach", "escalation")
     header = f"  {'queue':<12}{'cases':>7}{'open':>7}" + "".join(
-        f"{title:>10}" for title in ("resolved", "handoffs", "warnings", "breaches")
+        f"{title:>12}" for title in ("resolved", "handoffs", "warnings", "breaches", "escalations")
     )
     print("\n  Per queue\n" + header)
-    queues = sorted({c.assignment.queue for c in cases})
-    for queue in queues:
+    for queue in sorted({c.assignment.queue for c in cases}):
         in_queue = [c for c in cases if c.assignment.queue == queue]
         resolved = sum(c.status == events_pb2.CASE_STATUS_RESOLVED for c in in_queue)
         handed = sum(c.handed_off for c in in_queue)
-        warnings = sum(
-            n for (q, _, lvl), n in outputs.sla.items() if q == queue and lvl == "warning"
-        )
-        breaches = sum(
-            n for (q, _, lvl), n in outputs.sla.items() if q == queue and lvl == "breach"
-        )
+        per_level = [
+            sum(n for (q, _, lvl), n in outputs.sla.items() if q == queue and lvl == level)
+            for level in levels
+        ]
         print(
-            f"  {queue:<12}{len(in_queue):>7}{len(in_queue) - resolved:>7}{resolved:>10}"
-            f"{handed:>10}{warnings:>10}{breaches:>10}"
+            f"  {queue:<12}{len(in_queue):>7}{len(in_queue) - resolved:>7}{resolved:>12}"
+            f"{handed:>12}" + "".join(f"{n:>12}" for n in per_level)
         )
+    source = PolicySource(policy_file)
+    calendars = source.calendars()
+    for spec in source().queues:
+        if spec.calendar and spec.calendar in calendars:
+            state = "open" if calendars[spec.calendar].is_open(datetime.now(UTC)) else "closed"
+            print(
+                f"  business hours: {spec.name} follows calendar {spec.calendar!r}, {state} "
+                f"now" + ("" if state == "open" else ": its SLA clocks are paused")
+            )
     print("\n  Per intent (messages)")
     for intent, count in outputs.intents.most_common():
         print(f"  {intent:<12}{count:>7}")
@@ -355,7 +402,13 @@ async def _demo(args: argparse.Namespace, bootstrap: str, run_dir: Path) -> int:
     items = [] if args.no_demo else load_stream(stream_path)
     total = sum(1 for i in items if i.get("type") == "event")
     print(f"Starting ingest, classify, route and notify (logs in {run_dir}) ...", flush=True)
-    stack = Stack(bootstrap, run_dir, policy_file=policy, partitions=args.partitions)
+    stack = Stack(
+        bootstrap,
+        run_dir,
+        policy_file=policy,
+        partitions=args.partitions,
+        extra_env={"CARE_CHANNELS_FILE": str(DEMO_CHANNELS_FILE)},
+    )
     loop = asyncio.get_running_loop()
     await loop.run_in_executor(None, stack.start)
     try:
@@ -376,7 +429,7 @@ async def _with_stack(  # noqa: PLR0917 - private helper split out of _demo
     print("Services ready:")
     for svc in stack.services.values():
         print(f"  {svc.name:<9} http {svc.http_url}  grpc {svc.grpc_target}")
-    outputs = Outputs(run_dir)
+    outputs = Outputs(run_dir, PolicySource(stack.policy_file or DEMO_POLICY).calendars())
     settings = ServiceSettings(kafka_bootstrap_servers=bootstrap, kafka_fetch_max_wait_ms=50)
     tails = [
         TopicTail(settings, topics.CLASSIFIED, outputs.on_classified),
@@ -397,7 +450,8 @@ async def _with_stack(  # noqa: PLR0917 - private helper split out of _demo
             await feeder.run(items)
             await _drain(feeder, outputs, args.max_wait, stack)
             progress.show()
-            print_summary(outputs, feeder, run_dir, time.monotonic() - started)
+            policy_file = stack.policy_file or DEMO_POLICY
+            print_summary(outputs, feeder, run_dir, time.monotonic() - started, policy_file)
         if args.serve:
             print("\nServing; press Ctrl-C to stop.", flush=True)
             await asyncio.Event().wait()
@@ -421,7 +475,7 @@ async def _drain(feeder: Feeder, outputs: Outputs, max_wait: float, stack: Stack
         if not all(stack.alive().values()):
             return
         if outputs.classified >= feeder.stats.accepted:
-            latest = outputs.last_deadline()
+            latest = outputs.last_deadline(datetime.now(UTC) + timedelta(seconds=max_wait))
             if latest is None or datetime.now(UTC) > latest + timedelta(seconds=2):
                 return
         await asyncio.sleep(0.5)

@@ -209,7 +209,9 @@ class TestOpenCase:
         assert case is not None
         assert outcome.opened and outcome.changed
         assert not outcome.duplicate and not outcome.ignored
-        assert outcome.outbound == []
+        # The default policy acknowledges questions automatically (and only once).
+        assert [a.action_id for a in outcome.outbound] == [f"{CASE_1}/auto-ack"]
+        assert outcome.outbound[0].messages[0].reply_to_message_id == "m1"
         assert case.case_id == CASE_1
         assert case.conversation_key == KEY
         assert case.platform == pb.PLATFORM_X

@@ -138,7 +138,8 @@ class TestShippedPolicies:
         demo = load_policy(DEMO_POLICY_FILE)
         assert demo.sla_policies["urgent"].first_response == 12
         assert demo.sla_policies["standard"].resolution == 35
-        assert all(sla.warn_at == (WarningAt(fraction=0.5),) for sla in demo.sla_policies.values())
+        assert all(sla.warn_at[0] == WarningAt(fraction=0.5) for sla in demo.sla_policies.values())
+        assert demo.sla_policies["standard"].escalations == [10.0]
         assert [r.name for r in demo.rules] == [r.name for r in DEFAULT.rules]
 
     @pytest.mark.parametrize("path", [DEFAULT_POLICY_FILE, DEMO_POLICY_FILE])
