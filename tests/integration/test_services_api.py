@@ -74,6 +74,17 @@ class TestClassifierService:
             )
             with pytest.raises(grpc.aio.AioRpcError) as info:
                 await stub.Classify(services_pb2.ClassifyRequest(text="  "), timeout=5)
+            batch = await stub.ClassifyBatch(
+                services_pb2.ClassifyBatchRequest(
+                    requests=[
+                        services_pb2.ClassifyRequest(text=text, lang_hint="es", event_id="a"),
+                        services_pb2.ClassifyRequest(text="love it, thanks!", event_id="b"),
+                    ]
+                ),
+                timeout=10,
+            )
+        assert [c.event_id for c in batch.classifications] == ["a", "b"]
+        assert batch.classifications[0].intent == reply.intent
         expected = Classifier().classify(text, lang_hint="es")
         assert events_pb2.Intent.Name(reply.intent) == f"INTENT_{expected.intent.upper()}"
         assert reply.lang == expected.lang and reply.masked_text == expected.masked_text

@@ -25,7 +25,7 @@ _sym_db = _symbol_database.Default()
 from carerouter.v1 import events_pb2 as carerouter_dot_v1_dot_events__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1c\x63\x61rerouter/v1/services.proto\x12\rcarerouter.v1\x1a\x1a\x63\x61rerouter/v1/events.proto\";\n\x0ePublishRequest\x12)\n\x05\x65vent\x18\x01 \x01(\x0b\x32\x1a.carerouter.v1.SocialEvent\"P\n\x0fPublishResponse\x12\x10\n\x08\x65vent_id\x18\x01 \x01(\t\x12\x11\n\tduplicate\x18\x02 \x01(\x08\x12\x18\n\x10\x63onversation_key\x18\x03 \x01(\t\"D\n\x0f\x43lassifyRequest\x12\x0c\n\x04text\x18\x01 \x01(\t\x12\x11\n\tlang_hint\x18\x02 \x01(\t\x12\x10\n\x08\x65vent_id\x18\x03 \x01(\t\"!\n\x0eGetCaseRequest\x12\x0f\n\x07\x63\x61se_id\x18\x01 \x01(\t\"\x8d\x01\n\x10ListCasesRequest\x12\r\n\x05queue\x18\x01 \x01(\t\x12)\n\x06status\x18\x02 \x01(\x0e\x32\x19.carerouter.v1.CaseStatus\x12\x18\n\x10\x63onversation_key\x18\x03 \x01(\t\x12\x11\n\tpage_size\x18\x04 \x01(\x05\x12\x12\n\npage_token\x18\x05 \x01(\t\"P\n\x11ListCasesResponse\x12\"\n\x05\x63\x61ses\x18\x01 \x03(\x0b\x32\x13.carerouter.v1.Case\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"A\n\x13RecordActionRequest\x12*\n\x06\x61\x63tion\x18\x01 \x01(\x0b\x32\x1a.carerouter.v1.AgentAction\":\n\x14RecordActionResponse\x12\x11\n\taction_id\x18\x01 \x01(\t\x12\x0f\n\x07\x63\x61se_id\x18\x02 \x01(\t\"(\n\x17WatchAssignmentsRequest\x12\r\n\x05queue\x18\x01 \x01(\t\"Q\n\x14WatchBreachesRequest\x12\r\n\x05queue\x18\x01 \x01(\t\x12*\n\tmin_level\x18\x02 \x01(\x0e\x32\x17.carerouter.v1.SlaLevel2\xad\x01\n\rIngestService\x12H\n\x07Publish\x12\x1d.carerouter.v1.PublishRequest\x1a\x1e.carerouter.v1.PublishResponse\x12R\n\rPublishStream\x12\x1d.carerouter.v1.PublishRequest\x1a\x1e.carerouter.v1.PublishResponse(\x01\x30\x01\x32^\n\x11\x43lassifierService\x12I\n\x08\x43lassify\x12\x1e.carerouter.v1.ClassifyRequest\x1a\x1d.carerouter.v1.Classification2\xc8\x02\n\x0b\x43\x61seService\x12=\n\x07GetCase\x12\x1d.carerouter.v1.GetCaseRequest\x1a\x13.carerouter.v1.Case\x12N\n\tListCases\x12\x1f.carerouter.v1.ListCasesRequest\x1a .carerouter.v1.ListCasesResponse\x12W\n\x0cRecordAction\x12\".carerouter.v1.RecordActionRequest\x1a#.carerouter.v1.RecordActionResponse\x12Q\n\x10WatchAssignments\x12&.carerouter.v1.WatchAssignmentsRequest\x1a\x13.carerouter.v1.Case0\x01\x32]\n\nSlaService\x12O\n\rWatchBreaches\x12#.carerouter.v1.WatchBreachesRequest\x1a\x17.carerouter.v1.SlaEvent0\x01\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1c\x63\x61rerouter/v1/services.proto\x12\rcarerouter.v1\x1a\x1a\x63\x61rerouter/v1/events.proto\";\n\x0ePublishRequest\x12)\n\x05\x65vent\x18\x01 \x01(\x0b\x32\x1a.carerouter.v1.SocialEvent\"P\n\x0fPublishResponse\x12\x10\n\x08\x65vent_id\x18\x01 \x01(\t\x12\x11\n\tduplicate\x18\x02 \x01(\x08\x12\x18\n\x10\x63onversation_key\x18\x03 \x01(\t\"H\n\x14\x43lassifyBatchRequest\x12\x30\n\x08requests\x18\x01 \x03(\x0b\x32\x1e.carerouter.v1.ClassifyRequest\"O\n\x15\x43lassifyBatchResponse\x12\x36\n\x0f\x63lassifications\x18\x01 \x03(\x0b\x32\x1d.carerouter.v1.Classification\"D\n\x0f\x43lassifyRequest\x12\x0c\n\x04text\x18\x01 \x01(\t\x12\x11\n\tlang_hint\x18\x02 \x01(\t\x12\x10\n\x08\x65vent_id\x18\x03 \x01(\t\"!\n\x0eGetCaseRequest\x12\x0f\n\x07\x63\x61se_id\x18\x01 \x01(\t\"\x8d\x01\n\x10ListCasesRequest\x12\r\n\x05queue\x18\x01 \x01(\t\x12)\n\x06status\x18\x02 \x01(\x0e\x32\x19.carerouter.v1.CaseStatus\x12\x18\n\x10\x63onversation_key\x18\x03 \x01(\t\x12\x11\n\tpage_size\x18\x04 \x01(\x05\x12\x12\n\npage_token\x18\x05 \x01(\t\"P\n\x11ListCasesResponse\x12\"\n\x05\x63\x61ses\x18\x01 \x03(\x0b\x32\x13.carerouter.v1.Case\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"A\n\x13RecordActionRequest\x12*\n\x06\x61\x63tion\x18\x01 \x01(\x0b\x32\x1a.carerouter.v1.AgentAction\":\n\x14RecordActionResponse\x12\x11\n\taction_id\x18\x01 \x01(\t\x12\x0f\n\x07\x63\x61se_id\x18\x02 \x01(\t\"(\n\x17WatchAssignmentsRequest\x12\r\n\x05queue\x18\x01 \x01(\t\"Q\n\x14WatchBreachesRequest\x12\r\n\x05queue\x18\x01 \x01(\t\x12*\n\tmin_level\x18\x02 \x01(\x0e\x32\x17.carerouter.v1.SlaLevel2\xad\x01\n\rIngestService\x12H\n\x07Publish\x12\x1d.carerouter.v1.PublishRequest\x1a\x1e.carerouter.v1.PublishResponse\x12R\n\rPublishStream\x12\x1d.carerouter.v1.PublishRequest\x1a\x1e.carerouter.v1.PublishResponse(\x01\x30\x01\x32\xba\x01\n\x11\x43lassifierService\x12I\n\x08\x43lassify\x12\x1e.carerouter.v1.ClassifyRequest\x1a\x1d.carerouter.v1.Classification\x12Z\n\rClassifyBatch\x12#.carerouter.v1.ClassifyBatchRequest\x1a$.carerouter.v1.ClassifyBatchResponse2\xc8\x02\n\x0b\x43\x61seService\x12=\n\x07GetCase\x12\x1d.carerouter.v1.GetCaseRequest\x1a\x13.carerouter.v1.Case\x12N\n\tListCases\x12\x1f.carerouter.v1.ListCasesRequest\x1a .carerouter.v1.ListCasesResponse\x12W\n\x0cRecordAction\x12\".carerouter.v1.RecordActionRequest\x1a#.carerouter.v1.RecordActionResponse\x12Q\n\x10WatchAssignments\x12&.carerouter.v1.WatchAssignmentsRequest\x1a\x13.carerouter.v1.Case0\x01\x32]\n\nSlaService\x12O\n\rWatchBreaches\x12#.carerouter.v1.WatchBreachesRequest\x1a\x17.carerouter.v1.SlaEvent0\x01\x62\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -36,28 +36,32 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_PUBLISHREQUEST']._serialized_end=134
   _globals['_PUBLISHRESPONSE']._serialized_start=136
   _globals['_PUBLISHRESPONSE']._serialized_end=216
-  _globals['_CLASSIFYREQUEST']._serialized_start=218
-  _globals['_CLASSIFYREQUEST']._serialized_end=286
-  _globals['_GETCASEREQUEST']._serialized_start=288
-  _globals['_GETCASEREQUEST']._serialized_end=321
-  _globals['_LISTCASESREQUEST']._serialized_start=324
-  _globals['_LISTCASESREQUEST']._serialized_end=465
-  _globals['_LISTCASESRESPONSE']._serialized_start=467
-  _globals['_LISTCASESRESPONSE']._serialized_end=547
-  _globals['_RECORDACTIONREQUEST']._serialized_start=549
-  _globals['_RECORDACTIONREQUEST']._serialized_end=614
-  _globals['_RECORDACTIONRESPONSE']._serialized_start=616
-  _globals['_RECORDACTIONRESPONSE']._serialized_end=674
-  _globals['_WATCHASSIGNMENTSREQUEST']._serialized_start=676
-  _globals['_WATCHASSIGNMENTSREQUEST']._serialized_end=716
-  _globals['_WATCHBREACHESREQUEST']._serialized_start=718
-  _globals['_WATCHBREACHESREQUEST']._serialized_end=799
-  _globals['_INGESTSERVICE']._serialized_start=802
-  _globals['_INGESTSERVICE']._serialized_end=975
-  _globals['_CLASSIFIERSERVICE']._serialized_start=977
-  _globals['_CLASSIFIERSERVICE']._serialized_end=1071
-  _globals['_CASESERVICE']._serialized_start=1074
-  _globals['_CASESERVICE']._serialized_end=1402
-  _globals['_SLASERVICE']._serialized_start=1404
-  _globals['_SLASERVICE']._serialized_end=1497
+  _globals['_CLASSIFYBATCHREQUEST']._serialized_start=218
+  _globals['_CLASSIFYBATCHREQUEST']._serialized_end=290
+  _globals['_CLASSIFYBATCHRESPONSE']._serialized_start=292
+  _globals['_CLASSIFYBATCHRESPONSE']._serialized_end=371
+  _globals['_CLASSIFYREQUEST']._serialized_start=373
+  _globals['_CLASSIFYREQUEST']._serialized_end=441
+  _globals['_GETCASEREQUEST']._serialized_start=443
+  _globals['_GETCASEREQUEST']._serialized_end=476
+  _globals['_LISTCASESREQUEST']._serialized_start=479
+  _globals['_LISTCASESREQUEST']._serialized_end=620
+  _globals['_LISTCASESRESPONSE']._serialized_start=622
+  _globals['_LISTCASESRESPONSE']._serialized_end=702
+  _globals['_RECORDACTIONREQUEST']._serialized_start=704
+  _globals['_RECORDACTIONREQUEST']._serialized_end=769
+  _globals['_RECORDACTIONRESPONSE']._serialized_start=771
+  _globals['_RECORDACTIONRESPONSE']._serialized_end=829
+  _globals['_WATCHASSIGNMENTSREQUEST']._serialized_start=831
+  _globals['_WATCHASSIGNMENTSREQUEST']._serialized_end=871
+  _globals['_WATCHBREACHESREQUEST']._serialized_start=873
+  _globals['_WATCHBREACHESREQUEST']._serialized_end=954
+  _globals['_INGESTSERVICE']._serialized_start=957
+  _globals['_INGESTSERVICE']._serialized_end=1130
+  _globals['_CLASSIFIERSERVICE']._serialized_start=1133
+  _globals['_CLASSIFIERSERVICE']._serialized_end=1319
+  _globals['_CASESERVICE']._serialized_start=1322
+  _globals['_CASESERVICE']._serialized_end=1650
+  _globals['_SLASERVICE']._serialized_start=1652
+  _globals['_SLASERVICE']._serialized_end=1745
 # @@protoc_insertion_point(module_scope)

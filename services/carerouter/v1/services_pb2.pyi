@@ -67,6 +67,48 @@ class PublishResponse(_message.Message):
 Global___PublishResponse: _TypeAlias = PublishResponse  # noqa: Y015
 
 @_typing.final
+class ClassifyBatchRequest(_message.Message):
+    DESCRIPTOR: _descriptor.Descriptor
+
+    REQUESTS_FIELD_NUMBER: _builtins.int
+    @_builtins.property
+    def requests(self) -> _containers.RepeatedCompositeFieldContainer[Global___ClassifyRequest]:
+        """at most 1000"""
+
+    def __init__(
+        self,
+        *,
+        requests: _abc.Iterable[Global___ClassifyRequest] | None = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["requests", b"requests"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___ClassifyBatchRequest: _TypeAlias = ClassifyBatchRequest  # noqa: Y015
+
+@_typing.final
+class ClassifyBatchResponse(_message.Message):
+    DESCRIPTOR: _descriptor.Descriptor
+
+    CLASSIFICATIONS_FIELD_NUMBER: _builtins.int
+    @_builtins.property
+    def classifications(self) -> _containers.RepeatedCompositeFieldContainer[_events_pb2.Classification]: ...
+    def __init__(
+        self,
+        *,
+        classifications: _abc.Iterable[_events_pb2.Classification] | None = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["classifications", b"classifications"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___ClassifyBatchResponse: _TypeAlias = ClassifyBatchResponse  # noqa: Y015
+
+@_typing.final
 class ClassifyRequest(_message.Message):
     DESCRIPTOR: _descriptor.Descriptor
 
