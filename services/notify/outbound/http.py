@@ -76,9 +76,7 @@ def aiohttp_post(session: aiohttp.ClientSession) -> PostFn:
     of the answer is read, answer header names are lower-cased."""
 
     async def post(url: str, headers: dict[str, str], body: bytes) -> HttpAnswer:
-        async with session.post(
-            url, data=body, headers=headers, allow_redirects=False
-        ) as response:
+        async with session.post(url, data=body, headers=headers, allow_redirects=False) as response:
             data = await response.content.read(MAX_RESPONSE_BYTES)
             return response.status, _lower(response.headers), data
 
@@ -398,9 +396,7 @@ class HttpSender:
     async def _send(self, message: OutboundDelivery) -> SendResult:
         known = self._store.get(message.delivery_id)
         if known is not None:
-            return SendResult(
-                message.delivery_id, "duplicate", known or None, 0, "already sent"
-            )
+            return SendResult(message.delivery_id, "duplicate", known or None, 0, "already sent")
         try:
             request = self.build_request(message)
         except Unsendable as exc:

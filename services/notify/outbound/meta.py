@@ -34,7 +34,6 @@ import asyncio
 import json
 import random
 import time
-from typing import Any
 from urllib.parse import quote, urlencode
 
 from carerouter.notify.outbound.http import (
@@ -221,9 +220,7 @@ class MetaGraphSender(HttpSender):
         brand = await self._brand_id(message.platform)
         target = message.reply_to_message_id
         if message.platform == "instagram":
-            comment = await self.get_json(
-                f"{self.api_base}/{_path_id(target)}?fields=id,parent_id"
-            )
+            comment = await self.get_json(f"{self.api_base}/{_path_id(target)}?fields=id,parent_id")
             parent = comment.get("parent_id")
             if isinstance(parent, str) and parent:
                 target = parent
@@ -239,9 +236,7 @@ class MetaGraphSender(HttpSender):
                     "limit": "50",
                 }
             )
-            listing = await self.get_json(
-                f"{self.api_base}/{_path_id(target)}/comments?{query}"
-            )
+            listing = await self.get_json(f"{self.api_base}/{_path_id(target)}/comments?{query}")
             text_key = "message"
         data = listing.get("data")
         if not isinstance(data, list):

@@ -100,9 +100,7 @@ class RecordingSender:
     async def send(self, message: OutboundDelivery) -> SendResult:
         async with self._lock:
             if message.delivery_id in self._recorded:
-                return SendResult(
-                    message.delivery_id, "duplicate", None, 0, "already recorded"
-                )
+                return SendResult(message.delivery_id, "duplicate", None, 0, "already recorded")
             line = json.dumps(self._record(message), ensure_ascii=False)
             self._append(line)
             self._recorded.add(message.delivery_id)

@@ -29,8 +29,8 @@ from carerouter.notify.outbound.recording import NowFn, RecordingSender, utc_now
 from carerouter.notify.outbound.sender import (
     ALL_PLATFORMS,
     OutboundDelivery,
-    SendResult,
     Sender,
+    SendResult,
 )
 from carerouter.notify.outbound.x import X_API_BASE, XSender
 
