@@ -36,7 +36,9 @@ LABELS: Final[Mapping[str, tuple[str, ...]]] = {
         "finissant par", "qui se termine par", "terminado em", "terminada em",
         "termina em", "com final", "che termina con", "che termina in", "che termina per",
         "terminante con", "末尾", "下4桁", "下四桁", "尾号", "尾號", "后四位", "後四位",
-        "päättyy", "loppuu", "που λήγει σε", "λήγει σε",
+        "päättyy", "loppuu", "που λήγει σε", "λήγει σε", "号尾", "號尾", "卡尾号", "卡尾號",
+        "末尾が", "下4ケタ", "termina com", "com final", "päättyvä", "päättyvälle",
+        "με κατάληξη", "που τελειώνει σε",
     ),
     "order": (
         "order", "booking", "reservation", "confirmation", "tracking", "case", "ticket",
@@ -59,6 +61,17 @@ LABELS: Final[Mapping[str, tuple[str, ...]]] = {
         "tilausnumero", "tilaus", "tilaukseni", "tilauksen", "tilauksen numero",
         "seurantakoodi", "seurantanumero", "varausnumero", "varaus",
         "αριθμός παραγγελίας", "παραγγελία", "παραγγελίας", "κράτηση", "κράτησης",
+        "reservation number", "booking number", "tracking number", "tracking code",
+        "order number", "número de pedido", "número de seguimiento", "código de seguimiento",
+        "nº de pedido", "sendungsverfolgung", "vorgang", "paket", "sendung", "lieferung",
+        "réf", "numéro de suivi", "numéro de commande", "numéro de dossier", "expédition",
+        "número do pedido", "pedido nº", "código de rastreio", "objeto", "envio",
+        "お届け番号", "予約", "配送", "荷物", "物流", "快递", "快遞", "包裹", "运单", "運單",
+        "追踪号", "追蹤號", "订票", "訂票", "查询号", "查詢號",
+        "seuranta", "seurantatunnus", "lähetys", "lähetystunnus", "paketti", "paketin",
+        "varaukseni", "varauksen", "varaustunnus",
+        "αποστολή", "αποστολής", "δέμα", "δέματος", "αριθμός αποστολής", "αριθμός κράτησης",
+        "κωδικός κράτησης", "κωδικός αποστολής", "παραγγελία μου",
     ),
     # airline-style record locators, may be letters only: "booking ref XK3PQZ"
     "booking": (
@@ -66,11 +79,18 @@ LABELS: Final[Mapping[str, tuple[str, ...]]] = {
         "record locator", "localizador", "código de reserva", "buchungscode",
         "buchungsnummer", "code de réservation", "codice di prenotazione",
         "codice prenotazione", "varaustunnus", "予約番号", "预订号", "預訂號",
+        "booking", "reservation", "reserva", "réservation", "résa", "réf", "ref",
+        "buchung", "prenotazione", "varaus", "varaukseni", "varauksen", "κράτηση",
+        "κράτησης", "κωδικός κράτησης", "予約", "预订", "預訂", "订票", "訂票", "订单", "訂單",
+        "localizador da reserva", "código da reserva", "bilhete", "passagem", "billet",
+        "ticket", "flight booking",
     ),
     "password": (
         "password", "passcode", "passwd", "pwd", "pw", "pin", "pin code", "contraseña",
         "clave", "passwort", "kennwort", "mot de passe", "mdp", "senha", "パスワード",
         "暗証番号", "密码", "密碼", "salasana", "salasanani", "κωδικός", "κωδικός μου",
+        "κωδικό", "κωδικό μου", "κωδικός πρόσβασης", "salasanaksi", "ログインパスワード",
+        "登录密码", "登入密碼",
     ),
     "national_id": (
         "ssn", "social security", "social security number", "passport", "national id",
@@ -123,7 +143,8 @@ CONNECTOR: Final = (
 # what links "my password" to its value: a verb or a colon, never nothing
 VALUE_VERB: Final = (
     r"\s*(?:[:=：]|は|是|为|為|"
-    r"(?:is|was|es|era|ist|lautet|war|est|était|c'est|é|è|on|είναι)(?![^\W\d_]))\s*"
+    r"(?:(?:is|was)(?:\s+still)?|it's|it is|es|era|ist|lautet|war|est|était|c'est|é|è|"
+    r"foi|on|oli|είναι|ήταν|je|set\s+to|puse|coloquei|gesetzt\s+auf)(?![^\W\d_]))\s*"
 )
 
 # words that follow "my password is" without being a password
@@ -141,7 +162,12 @@ PASSWORD_STOPWORDS: Final = frozenset([
     "demasiado", "falsch", "nicht", "ungultig", "richtig", "zu", "korrekt", "abgelaufen",
     "gesperrt", "pas", "invalide", "faux", "trop", "bloque", "expire", "mon", "errada",
     "incorreta", "nao", "muito", "bloqueada", "sbagliata", "errata", "non", "scaduta",
-    "bloccata", "ei", "vanhentunut",
+    "bloccata", "ei", "vanhentunut", "toujours", "encore", "déjà", "deja", "todavia", "ya",
+    "siempre", "schon", "noch", "immer", "ainda", "ja", "sempre", "vielä", "viela", "jo",
+    "aina", "ακόμα", "ακομα", "ήδη", "ηδη", "πάντα", "παντα", "λάθος", "λαθος", "väärä",
+    "vaara", "oikein", "väärin", "vaarin", "expiré", "erronée", "errónea", "incorrect.",
+    "reset?", "required.", "there", "here", "de", "le", "les", "der", "die", "das", "o", "a",
+    "um", "uma", "un", "une", "ein", "eine", "hard", "easy", "too", "case-sensitive",
 ])
 # fmt: on
 
