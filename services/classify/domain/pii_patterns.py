@@ -79,11 +79,21 @@ LABELS: Final[Mapping[str, tuple[str, ...]]] = {
         "record locator", "localizador", "código de reserva", "buchungscode",
         "buchungsnummer", "code de réservation", "codice di prenotazione",
         "codice prenotazione", "varaustunnus", "予約番号", "预订号", "預訂號",
+        "κωδικός κράτησης", "código da reserva", "localizador da reserva", "予約コード",
+        "预订代码", "訂位代號", "订位代码", "確認番号", "varauskoodi", "buchungsreferenz",
+        "référence de réservation", "référence de dossier", "numéro de réservation",
+        "número de reserva", "número da reserva", "booking number", "reservation number",
+        "reservation code", "αριθμός κράτησης",
+    ),
+    # a PNR-like code (6 letters/digits, both present) within a short window after these
+    "booking_near": (
         "booking", "reservation", "reserva", "réservation", "résa", "réf", "ref",
         "buchung", "prenotazione", "varaus", "varaukseni", "varauksen", "κράτηση",
         "κράτησης", "κωδικός κράτησης", "予約", "预订", "預訂", "订票", "訂票", "订单", "訂單",
         "localizador da reserva", "código da reserva", "bilhete", "passagem", "billet",
-        "ticket", "flight booking",
+        "ticket", "flight booking", "pnr", "localizador", "buchungsnummer", "varaustunnus",
+        "予約番号", "预订号", "預訂號", "訂位", "订位", "booking ref", "booking reference",
+        "confirmation", "confirmación", "bestätigung", "vahvistus", "επιβεβαίωση",
     ),
     "password": (
         "password", "passcode", "passwd", "pwd", "pw", "pin", "pin code", "contraseña",
@@ -117,6 +127,16 @@ LABELS: Final[Mapping[str, tuple[str, ...]]] = {
         "meu endereço é", "moro na", "il mio indirizzo è", "abito in", "osoitteeni on",
         "η διεύθυνσή μου είναι", "η διεύθυνση μου είναι",
     ),
+    # broader address labels: the value must also look like an address (see pii.py)
+    "address_near": (
+        "my address", "mi dirección",
+        "mi domicilio", "dirección de entrega", "meine adresse", "lieferadresse",
+        "meine anschrift", "wohnhaft in", "mon adresse", "adresse de livraison",
+        "j'habite", "meu endereço", "endereço de entrega", "minha morada", "moro em",
+        "osoitteeni", "asun osoitteessa", "toimitusosoite", "η διεύθυνσή μου", "η διεύθυνση μου",
+        "μένω στην", "μένω στο", "διεύθυνση αποστολής", "住所は", "私の住所", "お届け先",
+        "我的地址", "收货地址", "收貨地址", "地址是", "我住在",
+    ),
     # a number near these is the customer's own, even if it looks like a hotline
     "personal_phone": (
         "my phone", "my number", "my mobile", "my cell", "my tel", "call me", "text me",
@@ -142,9 +162,9 @@ CONNECTOR: Final = (
 
 # what links "my password" to its value: a verb or a colon, never nothing
 VALUE_VERB: Final = (
-    r"\s*(?:[:=：]|は|是|为|為|"
+    r"\s*,?\s*(?:[:=：]|は|是|为|為|"
     r"(?:(?:is|was)(?:\s+still)?|it's|it is|es|era|ist|lautet|war|est|était|c'est|é|è|"
-    r"foi|on|oli|είναι|ήταν|je|set\s+to|puse|coloquei|gesetzt\s+auf)(?![^\W\d_]))\s*"
+    r"foi|on|oli|είναι|ήταν|set\s+to|puse|coloquei|gesetzt\s+auf)(?![^\W\d_]))\s*"
 )
 
 # words that follow "my password is" without being a password

@@ -34,7 +34,8 @@ from carerouter.notify.outbound.fakes import (
 TOKEN = "EAAG-page-token-0123456789"  # noqa: S105 (a test value)
 POST_ID = "1000001_2000001"
 COMMENT_ID = "1000001_2000001_3000001"
-TIMEOUT_S = 0.2
+TIMEOUT_S = 2.0
+STALL_TIMEOUT_S = 0.15  # tests whose fake stalls: the client gives up this soon
 
 
 @dataclass
@@ -318,7 +319,7 @@ class TestNoDuplicatePublicReply:
         finds the reply by the Page with the same text, records it, answers duplicate."""
         graph.script.append(CommitThenStall(seconds=3.0))
         store = InMemoryIdempotencyStore()
-        result = await sender(graph, http, FakeSleep(), store=store).send(delivery())
+        result = await sender(graph, http, FakeSleep(), store=store, timeout_s=STALL_TIMEOUT_S).send(delivery())
         [reply] = graph.brand_replies(COMMENT_ID)
         assert result.status == "duplicate" and result.attempts == 1
         assert result.platform_message_id == reply["id"]
@@ -330,7 +331,7 @@ class TestNoDuplicatePublicReply:
     ) -> None:
         """The fake stalls without storing: the look finds nothing, the sender posts again."""
         graph.script.append(Stall(seconds=3.0))
-        result = await sender(graph, http, FakeSleep()).send(delivery())
+        result = await sender(graph, http, FakeSleep(), timeout_s=STALL_TIMEOUT_S).send(delivery())
         assert result.status == "sent" and result.attempts == 2
         assert len(graph.brand_replies(COMMENT_ID)) == 1 and len(graph.gets()) == 1
 
@@ -351,7 +352,7 @@ class TestNoDuplicatePublicReply:
             {"id": "c-1", "message": delivery().text, "from": {"id": "999", "name": "Copycat"}}
         ]
         graph.script.append(Stall(seconds=3.0))
-        result = await sender(graph, http, FakeSleep()).send(delivery())
+        result = await sender(graph, http, FakeSleep(), timeout_s=STALL_TIMEOUT_S).send(delivery())
         assert result.status == "sent" and len(graph.brand_replies(COMMENT_ID)) == 1
 
     async def test_a_failed_look_is_never_followed_by_a_post(
@@ -360,7 +361,7 @@ class TestNoDuplicatePublicReply:
         """Timeout, then the look fails (500): the sender looks again before posting."""
         graph.script.append(Stall(seconds=3.0))
         graph.get_script.append(Answer(500, {"error": {"message": "listing failed"}}))
-        result = await sender(graph, http, FakeSleep()).send(delivery())
+        result = await sender(graph, http, FakeSleep(), timeout_s=STALL_TIMEOUT_S).send(delivery())
         assert result.status == "sent"
         methods = [r.method for r in graph.requests]
         assert methods == ["POST", "GET", "GET", "POST"]
@@ -371,7 +372,7 @@ class TestNoDuplicatePublicReply:
     ) -> None:
         """Cannot look, so it does not post again: a dead letter instead of a risk."""
         graph.script.append(CommitThenStall(seconds=3.0))
-        result = await sender(graph, http, FakeSleep(), with_get=False).send(delivery())
+        result = await sender(graph, http, FakeSleep(), with_get=False, timeout_s=STALL_TIMEOUT_S).send(delivery())
         assert result.status == "dead_lettered" and result.attempts == 1
         assert "may have been posted" in result.reason
         assert len(graph.posts()) == 1 and len(graph.brand_replies(COMMENT_ID)) == 1
@@ -381,7 +382,7 @@ class TestNoDuplicatePublicReply:
     ) -> None:
         """GET /me gives the Page id used to recognise the brand's own reply."""
         graph.script.append(CommitThenStall(seconds=3.0))
-        meta = sender(graph, http, FakeSleep(), page_id=None)
+        meta = sender(graph, http, FakeSleep(), page_id=None, timeout_s=STALL_TIMEOUT_S)
         assert meta.page_id is None
         result = await meta.send(delivery())
         assert result.status == "duplicate" and meta.page_id == graph.page_id
@@ -394,7 +395,7 @@ class TestNoDuplicatePublicReply:
         follows parent_id there."""
         graph.instagram_parents["17890002"] = "17890001"
         graph.script.append(CommitThenStall(seconds=3.0))
-        result = await sender(graph, http, FakeSleep()).send(
+        result = await sender(graph, http, FakeSleep(), timeout_s=STALL_TIMEOUT_S).send(
             delivery(platform="instagram", reply_to="17890002")
         )
         assert result.status == "duplicate"
