@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import threading
 import time
 import uuid
 from collections.abc import AsyncIterator, Callable, Iterator
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from aiohttp import web
 
 from carerouter.common import topics
 from carerouter.common.broker import EmbeddedBroker
@@ -25,6 +27,7 @@ from carerouter.common.tail import TopicTail
 from carerouter.stack import Stack
 
 POLICY = Path(__file__).with_name("fast_sla_policy.yaml")
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 _counter = itertools.count(1)
 
 
@@ -35,10 +38,75 @@ def broker(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedBroker]
         yield running
 
 
+class WebhookReceiver:
+    """A local HTTP endpoint that records what notify's SLA webhook sink posts."""
+
+    SECRET = "integration-webhook-secret"
+
+    def __init__(self) -> None:
+        self.requests: list[tuple[dict[str, str], bytes]] = []
+        self.port = 0
+        self._loop = asyncio.new_event_loop()
+        self._ready = threading.Event()
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+
+    def _serve(self) -> None:
+        asyncio.set_event_loop(self._loop)
+
+        async def handle(request: web.Request) -> web.Response:
+            self.requests.append((dict(request.headers), await request.read()))
+            return web.Response(status=204)
+
+        app = web.Application()
+        app.router.add_post("/sla", handle)
+        runner = web.AppRunner(app)
+        self._loop.run_until_complete(runner.setup())
+        site = web.TCPSite(runner, "127.0.0.1", 0)
+        self._loop.run_until_complete(site.start())
+        self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        self._ready.set()
+        self._loop.run_forever()
+
+    def start(self) -> WebhookReceiver:
+        self._thread.start()
+        self._ready.wait(10)
+        return self
+
+    def stop(self) -> None:
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join(5)
+
+
 @pytest.fixture(scope="session")
-def stack(broker: EmbeddedBroker, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+def webhook_receiver() -> Iterator[WebhookReceiver]:
+    receiver = WebhookReceiver().start()
+    yield receiver
+    receiver.stop()
+
+
+@pytest.fixture(scope="session")
+def stack(
+    broker: EmbeddedBroker,
+    webhook_receiver: WebhookReceiver,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[Stack]:
     run_dir = tmp_path_factory.mktemp("stack")
-    with Stack(broker.bootstrap_servers, run_dir, policy_file=POLICY, partitions=3) as running:
+    webhooks = run_dir / "webhooks.yaml"
+    webhooks.write_text(
+        "webhooks:\n"
+        "  - name: test-receiver\n"
+        f"    url: http://127.0.0.1:{webhook_receiver.port}/sla\n"
+        f"    secrets: [{WebhookReceiver.SECRET}]\n"
+        "    min_level: breach\n",
+        encoding="utf-8",
+    )
+    env = {
+        "CARE_CHANNELS_FILE": str(FIXTURES / "channels_test.yaml"),
+        "CARE_WEBHOOKS_FILE": str(webhooks),
+    }
+    with Stack(
+        broker.bootstrap_servers, run_dir, policy_file=POLICY, partitions=3, extra_env=env
+    ) as running:
         yield running
         alive = running.alive()
     assert all(alive.values()), f"a service died during the tests: {alive}"

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import json
+import time
 from datetime import UTC, datetime
+from pathlib import Path
 
 import aiohttp
 import grpc
@@ -12,10 +15,11 @@ from aiokafka import AIOKafkaProducer
 
 from carerouter.common import topics
 from carerouter.ingest.schema import EventIn
+from carerouter.notify.sinks import verify
 from carerouter.stack import Stack
 from carerouter.v1 import events_pb2, services_pb2, services_pb2_grpc
 
-from conftest import TopicsReader, eventually, make_event, unique
+from conftest import TopicsReader, WebhookReceiver, eventually, make_event, unique
 
 pytestmark = pytest.mark.integration
 
@@ -424,3 +428,45 @@ class TestExactlyOnceAcrossRestart:
         )
         await asyncio.sleep(2.0)
         assert sorted(sla_ids()) == sorted(set(sla_ids())) and len(sla_ids()) == 4
+
+
+class TestSlaWebhookAndPlatformWebhook:
+    async def test_breach_reaches_the_signed_webhook_sink(
+        self, stack: Stack, outputs: TopicsReader, webhook_receiver: WebhookReceiver
+    ) -> None:
+        """A breach is POSTed to the configured sink, signed, with its event id header."""
+        event = make_event("my order never arrived and no one replies")
+        await post(stack, event)
+        case_prefix = f"x:{event['thread_id']}#"
+
+        def delivered() -> list[tuple[dict[str, str], bytes]]:
+            return [
+                (h, b)
+                for h, b in webhook_receiver.requests
+                if h.get("X-Carerouter-Event-Id", "").startswith(case_prefix)
+            ]
+
+        await eventually(lambda: len(delivered()) >= 1, timeout=30, what="webhook delivery")
+        headers, body = delivered()[0]
+        assert verify(body, headers, [WebhookReceiver.SECRET], now=time.time())
+        payload = json.loads(body)
+        assert payload["level"] == "breach" and payload["case_id"].startswith(case_prefix)
+
+    async def test_signed_platform_webhook_flows_to_classification(
+        self, stack: Stack, outputs: TopicsReader
+    ) -> None:
+        """A Meta delivery signed with the app secret goes through ingest to classify."""
+        fixtures = Path(__file__).resolve().parents[1] / "fixtures" / "channels"
+        name = "meta/facebook_feed_visitor_post_add.json"
+        body = (fixtures / name).read_bytes()
+        headers = json.loads((fixtures / "signatures.json").read_text())["headers"][name]
+        async with aiohttp.ClientSession() as session:
+            url = f"{stack.services['ingest'].http_url}/v1/webhooks/meta"
+            async with session.post(url, data=body, headers=headers) as response:
+                assert response.status == 200, await response.text()
+            async with session.post(url, data=body + b" ", headers=headers) as response:
+                assert response.status == 401
+        await eventually(
+            lambda: "facebook:104857600012345_987650000022222" in classified_ids(outputs),
+            what="the webhook's event classified",
+        )

@@ -187,7 +187,8 @@ _DIGITLESS_STEMS: Final = tuple(fold(stem) for stem in (
     "pass", "pw", "pin", "contraseña", "clave", "kennwort", "mdp", "senha", "パスワード", "暗証",
     "密码", "密碼", "salasan", "κωδικ", "booking", "pnr", "confirmation", "locator",
     "localizador", "reserva", "buchung", "réservation", "prenotazione", "varaus", "予約",
-    "预订", "預訂",
+    "预订", "預訂", "ref", "ticket", "κρατη", "訂位", "订位", "订票", "訂票", "訂單", "订单", "bilhete",
+    "passagem", "billet", "résa", "vahvistus", "bestätigung", "confirmaci",
 ))
 # fmt: on
 
@@ -230,7 +231,32 @@ def _looks_like_id(value: str, min_digits: int) -> bool:
     if digits < min_digits or _YEAR_RE.fullmatch(value):
         return False
     letters = sum(ch.isalpha() for ch in value)
-    return letters <= digits + 3  # reject words that merely contain digits
+    if letters <= digits + 3:
+        return True
+    # long carrier/shop codes mix letters and digits ("1ZGG6T5VA6N05EU", "FK4X5GP1YF"):
+    # upper case, several digits, and digits not only at one end as in "Model3" words
+    return (
+        len(value) >= 8
+        and digits >= 3
+        and value.isupper()
+        and value.isalnum()
+        and _INNER_DIGIT_RE.search(value) is not None
+    )
+
+
+_INNER_DIGIT_RE: Final = re.compile(r"[A-Z]\d+[A-Z]")
+
+# carrier tracking numbers recognisable without a label: UPS "1Z" + 16, UPU S10
+# ("RR123456785CN"), DHL eCommerce "JJD" + digits
+_TRACKING_RE: Final = re.compile(
+    r"(?<![A-Za-z0-9])(?:1Z[0-9A-Z]{16}|[A-Z]{2}\d{9}[A-Z]{2}|JJD\d{10,20})(?![A-Za-z0-9])"
+)
+# a PNR-like code near a booking word: six capitals/digits with both present
+_PNR_RE: Final = re.compile(r"(?<![A-Za-z0-9])(?=[A-Z]*\d)(?=\d*[A-Z])[A-Z0-9]{6}(?![A-Za-z0-9])")
+# flight numbers ("IB3456", "U2 1234") and models shaped like them are not PNRs
+_FLIGHT_LIKE_RE: Final = re.compile(r"(?:[A-Z]{2}|[A-Z]\d|\d[A-Z])\d{2,4}[A-Z]?|\d+[A-Z]{1,2}")
+_PNR_WINDOW: Final = 60
+_PNR_STOP_RE: Final = re.compile(r"[\n!?。！？]")
 
 
 def detect_account_ids(text: str, lang: str) -> Iterator[PiiFinding]:
@@ -248,22 +274,58 @@ def detect_order_ids(text: str, lang: str) -> Iterator[PiiFinding]:
             yield _finding("order_id", m.start("id"), m.end("id"), "order reference")
     for m in _after("booking", text, _BOOKING_REF_RE):
         yield _finding("order_id", m.start("id"), m.end("id"), "booking reference")
+    if "1Z" in text or "JJD" in text or _digits(text) >= 9:
+        for m in _TRACKING_RE.finditer(text):
+            yield _finding("order_id", m.start(), m.end(), "tracking number", "carrier format")
+    near = [label for label in _labels(text) if label.kind == "booking_near"]
+    for label in near:
+        window = text[label.end : label.end + _PNR_WINDOW]
+        stop = _PNR_STOP_RE.search(window)
+        if stop is not None:
+            window = window[: stop.start()]
+        for m in _PNR_RE.finditer(window):
+            if not _FLIGHT_LIKE_RE.fullmatch(m.group()):
+                start = label.end + m.start()
+                yield _finding("order_id", start, start + 6, "booking reference", "near label")
 
 
 # --- password -----------------------------------------------------------------------
 
 _PASSWORD_RE: Final = re.compile(
-    pat.VALUE_VERB + r"[\"'“‘«]?(?P<secret>[!-~]{3,64})", re.IGNORECASE
+    pat.VALUE_VERB + r"[\"'“‘«]?(?P<secret>[^\s\"'“”‘’«»]{3,64})", re.IGNORECASE
 )
+_CJK_TAIL_RE: Final = re.compile(r"(?:です|だ|でした|だった|です。|了|的)$|[。，、！？]+.*$")
 _TRAILING_PUNCT: Final = ".,;:!?)\"'”’»"
+
+
+_PASSWORD_STOPWORDS: Final = frozenset(fold(word) for word in pat.PASSWORD_STOPWORDS)
+# after a plain lower-case word, these show the sentence goes on about the password
+# ("le mot de passe est toujours expiré"); a password is usually last or quoted
+_CLAUSE_END_RE: Final = re.compile(
+    r"\s*(?:$|[.,;:!?)\"'”’»]|(?:and|but|y|pero|und|aber|et|mais|e|mas|ja|mutta|και|αλλά|但是?)"
+    r"(?![^\W\d_]))",
+    re.IGNORECASE,
+)
+
+
+def _plausible_secret(text: str, secret: str, end: int, quoted: bool) -> bool:
+    folded = fold(secret)
+    if len(secret) < 4 or folded in _PASSWORD_STOPWORDS:
+        return False
+    if quoted or not secret.isalpha() or not secret.islower():
+        return True
+    return _CLAUSE_END_RE.match(text, end) is not None
 
 
 def detect_passwords(text: str, lang: str) -> Iterator[PiiFinding]:
     for m in _after("password", text, _PASSWORD_RE):
         secret = m.group("secret").rstrip(_TRAILING_PUNCT)
-        if len(secret) < 4 or fold(secret) in pat.PASSWORD_STOPWORDS:
-            continue
+        # a CJK sentence ending glued to the secret: "パスワードはabc123です"
+        secret = _CJK_TAIL_RE.sub("", secret) or secret
         start = m.start("secret")
+        quoted = start > 0 and text[start - 1] in "\"'“‘«"
+        if not _plausible_secret(text, secret, start + len(secret), quoted):
+            continue
         yield _finding("password", start, start + len(secret), "password disclosed")
 
 
@@ -293,12 +355,42 @@ PHONE_REGIONS: Final[dict[str, tuple[str, ...]]] = {
 _CONTEXT_WINDOW: Final = 40
 
 
+# regions tried after the post language's own when a number is written in a national
+# format with separators ("0151 2345 6789", "090-1234-5678", "(11) 98765-4321")
+FALLBACK_REGIONS: Final = ("US", "GB", "DE", "ES", "FR", "BR", "PT", "JP", "CN", "TW", "FI", "GR",
+                           "MX", "AT", "IT")
+_THOUSANDS_RE: Final = re.compile(r"\d{1,3}(?:[ .,]\d{3})+")
+
+
+def _phone_regions(raw: str, lang: str) -> tuple[str, ...]:
+    own = PHONE_REGIONS.get(lang, ("US",))
+    digits = re.sub(r"\D", "", raw)
+    if (
+        raw.startswith("+")
+        or not re.search(r"[ ().-]", raw.strip())
+        or _THOUSANDS_RE.fullmatch(raw.strip())
+        or not 9 <= len(digits) <= 12
+        or (len(digits) in (12, 13) and _ean_valid(digits))
+    ):
+        return own
+    return own + tuple(r for r in FALLBACK_REGIONS if r not in own)
+
+
+def _ean_valid(digits: str) -> bool:
+    """GTIN check digit (EAN-13, UPC-A): barcodes are not phone numbers."""
+    body, check = digits[:-1], int(digits[-1])
+    total = sum(int(d) * (3 if i % 2 == 0 else 1) for i, d in enumerate(reversed(body)))
+    return (10 - total % 10) % 10 == check
+
+
 def _parse_phone(raw: str, regions: tuple[str, ...]) -> phonenumbers.PhoneNumber | None:
+    if raw.startswith("00"):
+        raw = "+" + raw[2:]  # international prefix written out
     for region in regions:
         try:
             number = phonenumbers.parse(raw, region)
         except phonenumbers.NumberParseException:
-            return None
+            continue
         if phonenumbers.is_valid_number(number):
             return number
         if raw.startswith("+"):
@@ -309,12 +401,11 @@ def _parse_phone(raw: str, regions: tuple[str, ...]) -> phonenumbers.PhoneNumber
 def detect_phones(text: str, lang: str) -> Iterator[PiiFinding]:
     if _digits(text) < 7:
         return
-    regions = PHONE_REGIONS.get(lang, ("US",))
     for m in _PHONE_CANDIDATE_RE.finditer(text):
         digits = sum(ch.isdigit() for ch in m.group())
         if not 7 <= digits <= 15:
             continue
-        number = _parse_phone(m.group(), regions)
+        number = _parse_phone(m.group(), _phone_regions(m.group(), lang))
         if number is None:
             continue
         if phonenumbers.number_type(number) in _HOTLINE_TYPES and not any(
@@ -367,8 +458,9 @@ def detect_national_ids(text: str, lang: str) -> Iterator[PiiFinding]:
 
 # --- date of birth --------------------------------------------------------------------
 
+# the date may follow a few words: "date of birth on the booking is wrong, should be 08/05/1976"
 _DOB_VALUE_RE: Final = re.compile(
-    r"\s*(?:[:：]|(?:is|es|ist|est|é|è|on|είναι)(?!\w)|は|是)?\s*(?P<date>" + pat.DATE + ")",
+    r"[^\d\n.!?。！？]{0,45}?(?<![\d/.-])(?P<date>" + pat.DATE + ")",
     re.IGNORECASE,
 )
 
@@ -413,6 +505,24 @@ _ADDRESS_RES: Final[tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]] = (
          r"(?:rue|avenue|boulevard|bd|allée|place|impasse|chemin|quai|cours)\s+"
          r"(?:(?:de|du|des|la|le)\s+|l')*[A-ZÉÈ][\w'-]*"
          r"(?:\s+(?:(?:de|du|des|la|le)\s+|l')*[A-ZÉÈ][\w'-]*){0,3}")),
+    # Mannerheimintie 12 A 5 / Hämeenkatu 3
+    (("katu", "tie ", "tie,", "kuja", "polku", "väylä", "ranta", "tori"),
+     re.compile(
+         r"(?<!\w)[A-ZÄÖÅ][a-zäöå-]*(?:katu|tie|kuja|polku|väylä|ranta|tori)\s+\d{1,4}"
+         r"(?:\s?[A-Za-z](?:\s?\d{1,3})?)?(?!\w)")),
+    # οδός Ερμού 25 / Λεωφ. Κηφισίας 120 / Πατησίων 45, 104 34 Αθήνα
+    (("οδός", "οδο", "οδ.", "λεωφ", "πλατεία", "τκ", "τ.κ."),
+     re.compile(
+         r"(?<!\w)(?:[Οο]δός|[Οο]δό|[Οο]δ\.|Λεωφ(?:όρος|όρο|\.)|Πλατεία)\s+"
+         r"[Α-ΩΆ-Ώ][α-ωά-ώϊϋΐΰ]+(?:\s+[Α-ΩΆ-Ώ][α-ωά-ώϊϋΐΰ]+)?\s+\d{1,4}(?!\w)")),
+    (("οδός", "οδο", "οδ.", "λεωφ", "τκ", "τ.κ.", "αθήνα", "θεσσαλονίκη"),
+     re.compile(r"(?<!\w)[Α-ΩΆ-Ώ][α-ωά-ώϊϋΐΰ]+\s+\d{1,4},\s*(?:Τ\.?Κ\.?\s*)?\d{3}\s?\d{2}(?!\d)")),
+    # Av. Paulista, 1000 / Avda. de América 12
+    (("av.", "avda", "r.", "estrada"),
+     re.compile(
+         r"(?<!\w)(?:Av\.|Avda\.?|R\.|Estrada)\s+(?:(?:de|da|do|dos|das|del)\s+)*"
+         r"[A-ZÁÉÍÓÚÂÊÔÃÕÇ][\wÀ-ÿ'-]*(?:\s+[A-ZÁÉÍÓÚÂÊÔÃÕÇ][\wÀ-ÿ'-]*){0,3},?\s*"
+         r"(?:n[º°.]\s*)?\d{1,5}(?!\w)")),
     # 東京都千代田区丸の内1-2-3
     (("都", "道", "府", "県"),
      re.compile(
@@ -432,6 +542,15 @@ _ADDRESS_VALUE_RE: Final = re.compile(
 )
 
 
+# a house number next to a capitalised word, or CJK text with a number: "Elm Street 5",
+# "5 Elm", "12, Rue", "中山路100号"
+_ADDRESS_SHAPE_RE: Final = re.compile(
+    r"[A-ZÀ-ÖØ-ÞΑ-ΩΆ-Ώ][^\W\d_]+\.?,?\s+\d{1,5}[a-zA-Z]?(?!\d)"
+    r"|(?<!\d)\d{1,5}[a-zA-Z]?,?\s+[A-ZÀ-ÖØ-ÞΑ-ΩΆ-Ώ][^\W\d_]+"
+    r"|[一-龥ぁ-んァ-ン].{0,12}\d{1,5}\s*(?:号|號|番地?|丁目|[-−‐])"
+)
+
+
 def detect_addresses(text: str, lang: str) -> Iterator[PiiFinding]:
     if not _digits(text):
         return
@@ -443,6 +562,9 @@ def detect_addresses(text: str, lang: str) -> Iterator[PiiFinding]:
             yield _finding("address", m.start(), m.end(), "postal address")
     for m in _after("address", text, _ADDRESS_VALUE_RE):
         yield _finding("address", m.start("addr"), m.end("addr"), "postal address")
+    for m in _after("address_near", text, _ADDRESS_VALUE_RE):
+        if _ADDRESS_SHAPE_RE.search(m.group("addr")):
+            yield _finding("address", m.start("addr"), m.end("addr"), "postal address")
 
 
 # --- orchestration ----------------------------------------------------------------------

@@ -275,8 +275,9 @@ class TestRetries:
     ) -> None:
         """Four attempts allowed: four POSTs, then a dead letter naming the last answer;
         nothing was ever created."""
-        graph.script.extend(Answer(503, {"error": {"message": "Service unavailable"}})
-                            for _ in range(10))
+        graph.script.extend(
+            Answer(503, {"error": {"message": "Service unavailable"}}) for _ in range(10)
+        )
         result = await sender(graph, http, FakeSleep(), max_attempts=4).send(delivery())
         assert result.status == "dead_lettered" and result.attempts == 4
         assert len(graph.posts()) == 4
@@ -291,9 +292,9 @@ class TestRetries:
         graph.script.extend(Answer(503) for _ in range(3))
         sleep = FakeSleep()
         message = delivery(index=1, surface="private", reply_to="", recipient="6100001")
-        result = await sender(
-            graph, http, sleep, backoff_initial_s=1.0, backoff_max_s=3.0
-        ).send(message)
+        result = await sender(graph, http, sleep, backoff_initial_s=1.0, backoff_max_s=3.0).send(
+            message
+        )
         assert result.status == "sent" and result.attempts == 4
         for delay, ceiling in zip(sleep.delays, [1.0, 2.0, 3.0], strict=True):
             assert ceiling / 2 <= delay <= ceiling
@@ -319,7 +320,9 @@ class TestNoDuplicatePublicReply:
         finds the reply by the Page with the same text, records it, answers duplicate."""
         graph.script.append(CommitThenStall(seconds=3.0))
         store = InMemoryIdempotencyStore()
-        result = await sender(graph, http, FakeSleep(), store=store, timeout_s=STALL_TIMEOUT_S).send(delivery())
+        result = await sender(
+            graph, http, FakeSleep(), store=store, timeout_s=STALL_TIMEOUT_S
+        ).send(delivery())
         [reply] = graph.brand_replies(COMMENT_ID)
         assert result.status == "duplicate" and result.attempts == 1
         assert result.platform_message_id == reply["id"]
@@ -335,9 +338,7 @@ class TestNoDuplicatePublicReply:
         assert result.status == "sent" and result.attempts == 2
         assert len(graph.brand_replies(COMMENT_ID)) == 1 and len(graph.gets()) == 1
 
-    async def test_5xx_after_commit_is_recognised(
-        self, graph: FakeMetaGraph, http: Http
-    ) -> None:
+    async def test_5xx_after_commit_is_recognised(self, graph: FakeMetaGraph, http: Http) -> None:
         """Stored, then answered 503: found on the look, not posted again."""
         graph.script.append(CommitThenFail(503))
         result = await sender(graph, http, FakeSleep()).send(delivery())
@@ -372,7 +373,9 @@ class TestNoDuplicatePublicReply:
     ) -> None:
         """Cannot look, so it does not post again: a dead letter instead of a risk."""
         graph.script.append(CommitThenStall(seconds=3.0))
-        result = await sender(graph, http, FakeSleep(), with_get=False, timeout_s=STALL_TIMEOUT_S).send(delivery())
+        result = await sender(
+            graph, http, FakeSleep(), with_get=False, timeout_s=STALL_TIMEOUT_S
+        ).send(delivery())
         assert result.status == "dead_lettered" and result.attempts == 1
         assert "may have been posted" in result.reason
         assert len(graph.posts()) == 1 and len(graph.brand_replies(COMMENT_ID)) == 1
