@@ -84,7 +84,7 @@ class Stack:
             raise
         return self
 
-    def _spawn(self, svc: ServiceProcess) -> None:
+    def _spawn(self, svc: ServiceProcess, service: str | None = None) -> None:
         env = {
             **os.environ,
             **FAST_KAFKA_ENV,
@@ -101,7 +101,7 @@ class Stack:
             env["CARE_POLICY_FILE"] = str(self.policy_file)
         with open(svc.log_path, "ab") as log:
             svc.process = subprocess.Popen(  # noqa: S603 - our own interpreter and module
-                [sys.executable, "-m", "carerouter", "serve", svc.name],
+                [sys.executable, "-m", "carerouter", "serve", service or svc.name],
                 stdout=log,
                 stderr=subprocess.STDOUT,
                 stdin=subprocess.DEVNULL,
@@ -132,6 +132,27 @@ class Stack:
                 )
                 raise StackError(f"not ready after {self.start_timeout_s}s: {names}\n{tails}")
             time.sleep(0.2)
+
+    def spawn_extra(self, name: str) -> ServiceProcess:
+        """Another instance of a service (same consumer group): a scale-out, which makes
+        Kafka rebalance that service's partitions between the instances."""
+        count = sum(1 for key in self.services if key.split("#")[0] == name)
+        extra = ServiceProcess(
+            f"{name}#{count + 1}",
+            free_port(),
+            free_port(),
+            self.run_dir / f"{name}-{count + 1}.log",
+        )
+        self.services[extra.name] = extra
+        self._spawn(extra, service=name)
+        deadline = time.monotonic() + self.start_timeout_s
+        while not _ready(extra.http_url):
+            if extra.process is not None and extra.process.poll() is not None:
+                raise StackError(f"{extra.name} exited while starting:\n{extra.log_tail()}")
+            if time.monotonic() > deadline:
+                raise StackError(f"{extra.name} not ready:\n{extra.log_tail()}")
+            time.sleep(0.2)
+        return extra
 
     def restart(self, name: str, grace_s: float = 15.0) -> None:
         """Stop one service gracefully and start it again on the same ports."""

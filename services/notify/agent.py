@@ -65,6 +65,9 @@ class SlaTimers:
         self._heap: list[_Entry] = []
         self._sleeper: asyncio.Future[None] | None = None
         self._published_during_rebuild: set[str] | None = None
+        # Entries that came due while their partition was not (or no longer, or not yet)
+        # ours: during a rebalance every partition is revoked for a moment.
+        self._parked: list[_Entry] = []
         # Plans by key for the case version they were computed from: one computation per
         # case change, not one per due entry. The tables stay the source of truth.
         self._plans: dict[bytes, tuple[str, int, dict[str, Planned]]] = {}
@@ -140,13 +143,16 @@ class SlaTimers:
         cases were added. Cheap: only gained cases are planned."""
         for key in [k for k in self._plans if not self._owns(k)]:
             del self._plans[key]
+        parked, self._parked = self._parked, []
+        for entry in parked:
+            if self._owns(entry.key):
+                heapq.heappush(self._heap, entry)
         added = 0
         for key, raw in list(self.clocks.items()):
             if raw and key not in self._plans and self._owns(key):
                 self.schedule(key, events_pb2.Case.FromString(raw))
                 added += 1
-        if added:
-            self._wake_up()
+        self._wake_up()
         return added
 
     async def rebuild_gradually(self, slice_s: float = 0.01) -> None:
@@ -214,6 +220,9 @@ class SlaTimers:
         published = 0
         while self._heap and self._heap[0].at <= now:
             entry = heapq.heappop(self._heap)
+            if not self._owns(entry.key):
+                self._parked.append(entry)
+                continue
             due = self._current_plan(entry.key)
             if due is None:
                 continue
@@ -318,6 +327,13 @@ def register(
         for queue, seconds in timers.time_to_breach(datetime.now(UTC)).items():
             metrics.time_to_breach.labels(queue).set(seconds)
 
+    async def on_revoked(*args: Any, **_kwargs: Any) -> None:
+        revoked = args[1] if len(args) > 1 else ()  # (sender, revoked partitions)
+        # Stop notifying for lost partitions at once, before the new owner recovers
+        # their sent-table from the changelog, not only after our rebalance completes.
+        owned.difference_update(tp.partition for tp in revoked if tp.topic == topics.CASES)
+
+    app.on_partitions_revoked.connect(on_revoked)
     app.on_rebalance_complete.connect(on_rebalance)
     app.task(run_timers)
     app.timer(interval=15.0)(report)

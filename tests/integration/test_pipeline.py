@@ -470,3 +470,37 @@ class TestSlaWebhookAndPlatformWebhook:
             lambda: "facebook:104857600012345_987650000022222" in classified_ids(outputs),
             what="the webhook's event classified",
         )
+
+
+class TestExactlyOnceAcrossRebalance:
+    async def test_scale_out_of_notify_does_not_duplicate(
+        self, stack: Stack, outputs: TopicsReader
+    ) -> None:
+        """A second notify instance joins while clocks are running: the partitions are
+        rebalanced, and every SLA event is still published exactly once."""
+        events = [
+            make_event(f"parcel {n} lost, nobody answers", thread_id=unique("rb"))
+            for n in range(12)
+        ]
+        await post(stack, events[:6])
+        loop = asyncio.get_running_loop()
+        await loop.run_in_executor(None, stack.spawn_extra, "notify")
+        await post(stack, events[6:])
+        keys = {f"x:{e['thread_id']}" for e in events}
+
+        def sla() -> list[events_pb2.SlaEvent]:
+            return [
+                s
+                for s in outputs[topics.SLA_EVENTS].decoded(events_pb2.SlaEvent)
+                if s.conversation_key in keys
+            ]
+
+        # Each case: first-response warning and breach, resolution warning and breach.
+        await eventually(
+            lambda: len({s.sla_event_id for s in sla()}) == 4 * len(keys),
+            timeout=60,
+            what="all SLA events",
+        )
+        await asyncio.sleep(3.0)
+        ids = [s.sla_event_id for s in sla()]
+        assert len(ids) == len(set(ids)) == 4 * len(keys)

@@ -111,7 +111,10 @@ def detect_emails(text: str, lang: str) -> Iterator[PiiFinding]:
 
 # --- payment card --------------------------------------------------------------------
 
-_CARD_RE: Final = re.compile(r"(?<![\w+.,/-])\d{4}(?:[ -]?\d){9,15}(?![\w/-]|[.,]\d)")
+# neighbours are checked against ASCII only: "卡号3730..." or "电话138..." glue CJK to digits
+_CARD_RE: Final = re.compile(
+    r"(?<![A-Za-z0-9_+.,/-])\d{4}(?:[ -]?\d){9,15}(?![A-Za-z0-9_/-]|[.,]\d)"
+)
 
 
 _IBAN_HEAD_RE: Final = re.compile(r"[A-Za-z]{2}\d{2}[ -]?\Z")
@@ -140,6 +143,7 @@ def detect_cards(text: str, lang: str) -> Iterator[PiiFinding]:
             and _card_groups_ok(m.group())
             and not _IBAN_HEAD_RE.search(text, max(0, m.start() - 5), m.start())
             and luhn.is_valid(digits)
+            and not (len(digits) == 13 and _ean_valid(digits))  # EAN-13 barcode, not a card
         ):
             yield _finding("card", m.start(), m.end(), "card number", "Luhn-valid")
 
@@ -187,7 +191,8 @@ _DIGITLESS_STEMS: Final = tuple(fold(stem) for stem in (
     "pass", "pw", "pin", "contraseña", "clave", "kennwort", "mdp", "senha", "パスワード", "暗証",
     "密码", "密碼", "salasan", "κωδικ", "booking", "pnr", "confirmation", "locator",
     "localizador", "reserva", "buchung", "réservation", "prenotazione", "varaus", "予約",
-    "预订", "預訂", "ref", "ticket", "κρατη", "訂位", "订位", "订票", "訂票", "訂單", "订单", "bilhete",
+    "预订", "預訂", "ref", "ticket", "κρατη", "訂位", "订位", "订票", "訂票", "訂單", "订单",
+    "bilhete",
     "passagem", "billet", "résa", "vahvistus", "bestätigung", "confirmaci",
 ))
 # fmt: on
@@ -246,16 +251,24 @@ def _looks_like_id(value: str, min_digits: int) -> bool:
 
 _INNER_DIGIT_RE: Final = re.compile(r"[A-Z]\d+[A-Z]")
 
-# carrier tracking numbers recognisable without a label: UPS "1Z" + 16, UPU S10
-# ("RR123456785CN"), DHL eCommerce "JJD" + digits
+# carrier tracking and shop order numbers recognisable without a label: UPS "1Z" + 16,
+# UPU S10 ("RR123456785CN"), DHL eCommerce "JJD" + digits, marketplace "123-1234567-1234567"
 _TRACKING_RE: Final = re.compile(
-    r"(?<![A-Za-z0-9])(?:1Z[0-9A-Z]{16}|[A-Z]{2}\d{9}[A-Z]{2}|JJD\d{10,20})(?![A-Za-z0-9])"
+    r"(?<![A-Za-z0-9-])(?:1Z[0-9A-Z]{16}|[A-Z]{2}\d{9}[A-Z]{2}|JJD\d{10,20}|\d{3}-\d{7}-\d{7})"
+    r"(?![A-Za-z0-9-])"
 )
 # a PNR-like code near a booking word: six capitals/digits with both present
 _PNR_RE: Final = re.compile(r"(?<![A-Za-z0-9])(?=[A-Z]*\d)(?=\d*[A-Z])[A-Z0-9]{6}(?![A-Za-z0-9])")
 # flight numbers ("IB3456", "U2 1234") and models shaped like them are not PNRs
-_FLIGHT_LIKE_RE: Final = re.compile(r"(?:[A-Z]{2}|[A-Z]\d|\d[A-Z])\d{2,4}[A-Z]?|\d+[A-Z]{1,2}")
+_FLIGHT_RE: Final = re.compile(r"(?:[A-Z]{2}|[A-Z]\d|\d[A-Z])\d{1,4}[A-Z]?")
+_FLIGHT_LIKE_RE: Final = re.compile(_FLIGHT_RE.pattern + r"|\d+[A-Z]{1,2}")
+# a code right after these names a product, not a booking
+_PRODUCT_WORD_RE: Final = re.compile(
+    r"model|modell|modele|modelo|malli|μοντελο|型番|型号|型號|firmware|version|versao|versio"
+    r"|room|zimmer|chambre|quarto|habitacion|huone|δωματιο|部屋|房间|房間|seat|asiento|sitz|siege"
+)
 _PNR_WINDOW: Final = 60
+_FLIGHT_WORD_RE: Final = re.compile(r"flight|vuelo|flug|\bvol\b|\bvoo\b|\bvolo\b|便|航班|lento|πτηση")
 _PNR_STOP_RE: Final = re.compile(r"[\n!?。！？]")
 
 
@@ -267,14 +280,29 @@ def detect_account_ids(text: str, lang: str) -> Iterator[PiiFinding]:
             yield _finding("account_id", m.start("id"), m.end("id"), "account number")
 
 
+def _flight_context(text: str) -> frozenset[int]:
+    """Ends of booking-word labels, or every label end when the post names a flight: a
+    flight-number-shaped value there ("booking on BA0117") is a flight, not a reference."""
+    labels = _labels(text)
+    if _FLIGHT_WORD_RE.search(fold(text)):
+        return frozenset(label.end for label in labels)
+    return frozenset(label.end for label in labels if label.kind == "booking_near")
+
+
 def detect_order_ids(text: str, lang: str) -> Iterator[PiiFinding]:
+    flight_labels: frozenset[int] | None = None
     for m in _after("order", text, _LABELLED_ID_RE):
         value = m.group("id")
+        if _FLIGHT_RE.fullmatch(value.upper()):
+            if flight_labels is None:
+                flight_labels = _flight_context(text)
+            if m.start() in flight_labels:
+                continue
         if len(value) >= 5 and _looks_like_id(value, 5 if value.isdigit() else 3):
             yield _finding("order_id", m.start("id"), m.end("id"), "order reference")
     for m in _after("booking", text, _BOOKING_REF_RE):
         yield _finding("order_id", m.start("id"), m.end("id"), "booking reference")
-    if "1Z" in text or "JJD" in text or _digits(text) >= 9:
+    if _digits(text) >= 9:
         for m in _TRACKING_RE.finditer(text):
             yield _finding("order_id", m.start(), m.end(), "tracking number", "carrier format")
     near = [label for label in _labels(text) if label.kind == "booking_near"]
@@ -284,7 +312,8 @@ def detect_order_ids(text: str, lang: str) -> Iterator[PiiFinding]:
         if stop is not None:
             window = window[: stop.start()]
         for m in _PNR_RE.finditer(window):
-            if not _FLIGHT_LIKE_RE.fullmatch(m.group()):
+            before = fold(window[max(0, m.start() - 16) : m.start()])
+            if not _FLIGHT_LIKE_RE.fullmatch(m.group()) and not _PRODUCT_WORD_RE.search(before):
                 start = label.end + m.start()
                 yield _finding("order_id", start, start + 6, "booking reference", "near label")
 
@@ -333,7 +362,7 @@ def detect_passwords(text: str, lang: str) -> Iterator[PiiFinding]:
 
 # digit runs shaped like phone numbers; phonenumbers then validates each one
 _PHONE_CANDIDATE_RE: Final = re.compile(
-    r"(?<![\w+/.-])(?:\+|00)?\(?\d(?:[ .()/-]{0,2}\d){6,16}(?![\w/-]|[.,]\d)"
+    r"(?<![A-Za-z0-9_+/.-])(?:\+|00)?\(?\d(?:[ .()/-]{0,2}\d){6,16}(?![A-Za-z0-9_/-]|[.,]\d)"
 )
 _HOTLINE_TYPES: Final = frozenset(
     {
@@ -353,12 +382,28 @@ PHONE_REGIONS: Final[dict[str, tuple[str, ...]]] = {
 }
 # fmt: on
 _CONTEXT_WINDOW: Final = 40
+_DATE_RE: Final = re.compile(pat.DATE)
 
 
 # regions tried after the post language's own when a number is written in a national
 # format with separators ("0151 2345 6789", "090-1234-5678", "(11) 98765-4321")
-FALLBACK_REGIONS: Final = ("US", "GB", "DE", "ES", "FR", "BR", "PT", "JP", "CN", "TW", "FI", "GR",
-                           "MX", "AT", "IT")
+FALLBACK_REGIONS: Final = (
+    "US",
+    "GB",
+    "DE",
+    "ES",
+    "FR",
+    "BR",
+    "PT",
+    "JP",
+    "CN",
+    "TW",
+    "FI",
+    "GR",
+    "MX",
+    "AT",
+    "IT",
+)
 _THOUSANDS_RE: Final = re.compile(r"\d{1,3}(?:[ .,]\d{3})+")
 
 
@@ -403,7 +448,7 @@ def detect_phones(text: str, lang: str) -> Iterator[PiiFinding]:
         return
     for m in _PHONE_CANDIDATE_RE.finditer(text):
         digits = sum(ch.isdigit() for ch in m.group())
-        if not 7 <= digits <= 15:
+        if not 7 <= digits <= 15 or _DATE_RE.fullmatch(m.group()):
             continue
         number = _parse_phone(m.group(), _phone_regions(m.group(), lang))
         if number is None:
@@ -434,9 +479,9 @@ _NATIONAL_IDS: Final[tuple[tuple[str, Callable[[str], bool], str], ...]] = (
 # fmt: on
 # one scan for all formats; the named group tells which validator applies
 _NATIONAL_ID_RE: Final = re.compile(
-    r"(?<![\w.-])(?:"
+    r"(?<![A-Za-z0-9_.-])(?:"
     + "|".join(f"(?P<n{i}>{regex})" for i, (regex, _, _) in enumerate(_NATIONAL_IDS))
-    + r")(?![\w-])"
+    + r")(?![A-Za-z0-9_-])"
 )
 _LABELLED_NATIONAL_ID_RE: Final = re.compile(
     pat.CONNECTOR + r"(?P<id>[A-Za-z0-9](?:[A-Za-z0-9 -]{4,18}[A-Za-z0-9]))(?![A-Za-z0-9])",

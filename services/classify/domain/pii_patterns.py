@@ -91,7 +91,7 @@ LABELS: Final[Mapping[str, tuple[str, ...]]] = {
         "buchung", "prenotazione", "varaus", "varaukseni", "varauksen", "κράτηση",
         "κράτησης", "κωδικός κράτησης", "予約", "预订", "預訂", "订票", "訂票", "订单", "訂單",
         "localizador da reserva", "código da reserva", "bilhete", "passagem", "billet",
-        "ticket", "flight booking", "pnr", "localizador", "buchungsnummer", "varaustunnus",
+        "flight booking", "pnr", "localizador", "buchungsnummer", "varaustunnus",
         "予約番号", "预订号", "預訂號", "訂位", "订位", "booking ref", "booking reference",
         "confirmation", "confirmación", "bestätigung", "vahvistus", "επιβεβαίωση",
     ),

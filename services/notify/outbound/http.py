@@ -71,6 +71,18 @@ def _lower(headers: Mapping[str, str]) -> dict[str, str]:
     return {name.lower(): value for name, value in headers.items()}
 
 
+async def _read_capped(response: aiohttp.ClientResponse) -> bytes:
+    """The answer body, cut at :data:`MAX_RESPONSE_BYTES`."""
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in response.content.iter_chunked(64 * 1024):
+        chunks.append(chunk[: MAX_RESPONSE_BYTES - size])
+        size += len(chunks[-1])
+        if size >= MAX_RESPONSE_BYTES:
+            break
+    return b"".join(chunks)
+
+
 def aiohttp_post(session: aiohttp.ClientSession) -> PostFn:
     """A :data:`PostFn` on an aiohttp session: redirects are not followed, at most 1 MiB
     of the answer is read, answer header names are lower-cased."""
@@ -88,8 +100,7 @@ def aiohttp_get(session: aiohttp.ClientSession) -> GetFn:
 
     async def get(url: str, headers: dict[str, str]) -> HttpAnswer:
         async with session.get(url, headers=headers, allow_redirects=False) as response:
-            data = await response.content.read(MAX_RESPONSE_BYTES)
-            return response.status, _lower(response.headers), data
+            return response.status, _lower(response.headers), await _read_capped(response)
 
     return get
 
@@ -221,8 +232,6 @@ class _KeyedLocks:
 
 class HttpSender:
     """The retry loop of a live sender; subclasses supply the platform's requests."""
-
-    platform_label = "http"
 
     def __init__(
         self,
@@ -388,10 +397,11 @@ class HttpSender:
         found, failure = await self._look(message)
         if found is not None:
             return self._found(message, found, posts)
-        note = failure or "not found on the platform"
-        return self._dead(
-            message, posts, f"{reason} (an earlier attempt may have been posted; {note})"
-        )
+        if failure:
+            return self._dead(
+                message, posts, f"{reason} (an earlier attempt may have been posted; {failure})"
+            )
+        return self._dead(message, posts, f"{reason} (not found on the platform afterwards)")
 
     async def _send(self, message: OutboundDelivery) -> SendResult:
         known = self._store.get(message.delivery_id)

@@ -87,8 +87,6 @@ def _usage_wait_s(header: str | None) -> float | None:
 class MetaGraphSender(HttpSender):
     """Sends Facebook and Instagram deliveries through the Graph API (see the module)."""
 
-    platform_label = "meta"
-
     def __init__(
         self,
         page_access_token: str,

@@ -59,8 +59,6 @@ X_API_BASE = "https://api.x.com/2"
 class XSender(HttpSender):
     """Sends X deliveries through the X API v2 (see the module)."""
 
-    platform_label = "x"
-
     def __init__(
         self,
         bearer_token: str,

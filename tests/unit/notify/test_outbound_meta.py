@@ -31,7 +31,7 @@ from carerouter.notify.outbound.fakes import (
     Stall,
 )
 
-TOKEN = "EAAG-page-token-0123456789"  # noqa: S105 (a test value)
+TOKEN = "EAAG-page-token-0123456789"
 POST_ID = "1000001_2000001"
 COMMENT_ID = "1000001_2000001_3000001"
 TIMEOUT_S = 2.0
@@ -389,7 +389,7 @@ class TestNoDuplicatePublicReply:
         assert meta.page_id is None
         result = await meta.send(delivery())
         assert result.status == "duplicate" and meta.page_id == graph.page_id
-        assert [r.path for r in graph.gets()][0] == "/v19.0/me"
+        assert graph.gets()[0].path == "/v19.0/me"
 
     async def test_instagram_reply_to_a_reply_is_found_under_the_top_level_comment(
         self, graph: FakeMetaGraph, http: Http

@@ -10,6 +10,7 @@ from typing import Any
 
 import aiohttp
 import pytest
+from aiohttp import web
 from pydantic import ValidationError
 
 from carerouter.notify.outbound import (
@@ -28,6 +29,7 @@ from carerouter.notify.outbound import (
 )
 from carerouter.notify.outbound.fakes import FakeMetaGraph, FakeXApi
 from carerouter.notify.outbound.http import (
+    MAX_RESPONSE_BYTES,
     backoff_ceiling,
     normalise_text,
     parse_retry_after,
@@ -36,8 +38,8 @@ from carerouter.notify.outbound.http import (
 )
 from carerouter.v1 import events_pb2 as pb
 
-META_TOKEN = "EAAG-registry-token"  # noqa: S105 (a test value)
-X_TOKEN = "x-registry-token"  # noqa: S105 (a test value)
+META_TOKEN = "EAAG-registry-token"
+X_TOKEN = "x-registry-token"
 
 
 async def never_post(
@@ -253,3 +255,44 @@ class TestHelpers:
         assert not same_text(shown.replace("Sorry", "sorry"), ours)
         assert not same_text("@ana_b Thanks ^RP", "Thanks ^JD")
         assert normalise_text("  a\n b ") == "a b"
+
+
+class TestAdapters:
+    """aiohttp_post / aiohttp_get against a real local server."""
+
+    async def test_bodies_are_read_whole_up_to_the_cap_and_headers_lower_cased(self) -> None:
+        """A 200 KiB answer arrives complete; a 3 MiB one is cut at 1 MiB; redirects are
+        not followed."""
+
+        async def big(request: web.Request) -> web.Response:
+            size = int(request.query.get("size", "0"))
+            return web.Response(body=b"a" * size, headers={"X-Rate-Limit-Reset": "7"})
+
+        async def echo(request: web.Request) -> web.Response:
+            return web.Response(status=201, body=await request.read())
+
+        async def moved(request: web.Request) -> web.Response:
+            return web.Response(status=302, headers={"Location": "/big"})
+
+        app = web.Application()
+        app.router.add_get("/big", big)
+        app.router.add_post("/echo", echo)
+        app.router.add_post("/moved", moved)
+        runner = web.AppRunner(app)
+        await runner.setup()
+        site = web.TCPSite(runner, "127.0.0.1", 0)
+        await site.start()
+        host, port = runner.addresses[0][:2]
+        base = f"http://{host}:{port}"
+        try:
+            async with aiohttp.ClientSession() as session:
+                get, post = aiohttp_get(session), aiohttp_post(session)
+                status, headers, body = await get(f"{base}/big?size={200 * 1024}", {})
+                assert status == 200 and len(body) == 200 * 1024
+                assert headers["x-rate-limit-reset"] == "7"
+                _, _, body = await get(f"{base}/big?size={3 * MAX_RESPONSE_BYTES}", {})
+                assert len(body) == MAX_RESPONSE_BYTES
+                assert (await post(f"{base}/echo", {}, b"hello"))[::2] == (201, b"hello")
+                assert (await post(f"{base}/moved", {}, b""))[0] == 302
+        finally:
+            await runner.cleanup()

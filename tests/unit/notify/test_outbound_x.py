@@ -30,7 +30,7 @@ from carerouter.notify.outbound.fakes import (
     Stall,
 )
 
-TOKEN = "x-user-token-abcdef0123456789"  # noqa: S105 (a test value)
+TOKEN = "x-user-token-abcdef0123456789"
 BRAND = "4000001"
 TWEET = "1790000000000000001"
 CUSTOMER = "2244994945"
