@@ -393,7 +393,8 @@ def print_summary(
         print(f"  {intent:<12}{count:>7}")
     print("\n  Languages: " + ", ".join(f"{k} {v}" for k, v in outputs.langs.most_common()))
     print(f"\n  Outputs (JSON lines, personal data masked) and service logs: {run_dir}/")
-    print(f"  e.g. {run_dir / (topics.OUTBOUND + '.jsonl')} holds the DM handoffs")
+    print(f"  e.g. {run_dir / (topics.OUTBOUND + '.jsonl')} holds the DM handoffs, and")
+    print(f"  {run_dir / 'outbound-sent.jsonl'} what the recording sender would have posted")
 
 
 async def _demo(args: argparse.Namespace, bootstrap: str, run_dir: Path) -> int:
@@ -407,7 +408,10 @@ async def _demo(args: argparse.Namespace, bootstrap: str, run_dir: Path) -> int:
         run_dir,
         policy_file=policy,
         partitions=args.partitions,
-        extra_env={"CARE_CHANNELS_FILE": str(DEMO_CHANNELS_FILE)},
+        extra_env={
+            "CARE_CHANNELS_FILE": str(DEMO_CHANNELS_FILE),
+            "CARE_OUTBOUND_RECORD_PATH": str(run_dir / "outbound-sent.jsonl"),
+        },
     )
     loop = asyncio.get_running_loop()
     await loop.run_in_executor(None, stack.start)

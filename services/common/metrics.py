@@ -122,6 +122,12 @@ class Metrics:
             ["platform", "type"],
             registry=r,
         )
+        self.outbound = Counter(
+            "carerouter_outbound_deliveries_total",
+            "Outbound messages (public replies, DMs) by result",
+            ["status"],
+            registry=r,
+        )
         self.agent_actions = Counter(
             "carerouter_agent_actions_total", "Agent actions applied", ["type"], registry=r
         )

@@ -16,6 +16,7 @@ from carerouter.common.streams import build_app, now_timestamp
 from carerouter.common.tail import TopicTail
 from carerouter.notify import agent
 from carerouter.notify.grpc_api import SlaFeed, SlaServicer
+from carerouter.notify.outbound_agent import Outbound, load_outbound
 from carerouter.notify.webhooks import Webhooks, load_webhooks
 from carerouter.route.policy_source import PolicySource, policy_reload_reporter
 from carerouter.v1 import events_pb2, services_pb2_grpc
@@ -24,6 +25,12 @@ from carerouter.v1 import events_pb2, services_pb2_grpc
 class NotifySettings(ServiceSettings):
     webhooks_file: Path | None = Field(
         None, description="YAML with a `webhooks:` list of signed HTTP sinks (a Secret)."
+    )
+    outbound_file: Path | None = Field(
+        None, description="Outbound senders (docs/outbound.md); unset: record only."
+    )
+    outbound_record_path: Path | None = Field(
+        None, description="Where the recording sender writes; default DATA_DIR/outbound.jsonl."
     )
 
 
@@ -48,6 +55,8 @@ def build(settings: NotifySettings) -> ServiceHost:
     configs = load_webhooks(settings.webhooks_file) if settings.webhooks_file else []
     webhooks = Webhooks(configs, metrics, webhook_dead_letter)
     timers = agent.register(app, policy.calendars, metrics, after_publish=webhooks.submit)
+    record_path = settings.outbound_record_path or settings.data_dir / "outbound.jsonl"
+    outbound = Outbound(app, load_outbound(settings.outbound_file, record_path), metrics)
     feed = SlaFeed()
     tail = TopicTail(
         settings, topics.SLA_EVENTS, lambda _key, value: feed.apply(value), from_beginning=False
@@ -59,6 +68,7 @@ def build(settings: NotifySettings) -> ServiceHost:
     async def start() -> None:
         await ensure_topics(settings)
         await webhooks.start()
+        await outbound.start()
         await app.start()
         await tail.start()
 
@@ -81,7 +91,7 @@ def build(settings: NotifySettings) -> ServiceHost:
         grpc_services=[(services_pb2_grpc.add_SlaServiceServicer_to_server, SlaServicer(feed))],
         grpc_service_names=["carerouter.v1.SlaService"],
         on_start=[start],
-        on_stop=[stop_background, tail.stop, app.stop, webhooks.stop],
+        on_stop=[stop_background, tail.stop, app.stop, webhooks.stop, outbound.stop],
     )
     return host
 

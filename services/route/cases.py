@@ -287,9 +287,9 @@ def _edit_or_delete(
         if target.deleted:
             return Outcome(case, duplicate=True)
         target.deleted = True
-        if target.sensitive and target.surface == events_pb2.SURFACE_PUBLIC:
-            if "deleted-personal-data" not in case.assignment.tags:
-                case.assignment.tags.append("deleted-personal-data")
+        public_pii = target.sensitive and target.surface == events_pb2.SURFACE_PUBLIC
+        if public_pii and "deleted-personal-data" not in case.assignment.tags:
+            case.assignment.tags.append("deleted-personal-data")
     else:
         target.masked_text = cls.masked_text if cls.pii else event.text
         target.sensitive = target.sensitive or cls.sensitive
@@ -364,13 +364,7 @@ def _handoff(
                 text=ack,
                 lang=ack_lang,
             ),
-            events_pb2.OutboundMessage(
-                kind=events_pb2.OUTBOUND_KIND_PRIVATE_MESSAGE,
-                surface=events_pb2.SURFACE_PRIVATE,
-                recipient_author_id=event.author.id,
-                text=opening,
-                lang=open_lang,
-            ),
+            _private_opening(event, opening, open_lang),
         ],
         created_at=_ts(now),
         reason="; ".join(cls.sensitive_reasons) or "sensitive content on a public surface",
@@ -386,6 +380,24 @@ def repeats_personal_data(
         if secret and secret in public_text:
             return span.type
     return None
+
+
+def _private_opening(
+    event: events_pb2.SocialEvent, text: str, lang: str
+) -> events_pb2.OutboundMessage:
+    """X opens a DM by user id; Meta cannot message a commenter by id, only as a private
+    reply to their comment (or post)."""
+    message = events_pb2.OutboundMessage(
+        kind=events_pb2.OUTBOUND_KIND_PRIVATE_MESSAGE,
+        surface=events_pb2.SURFACE_PRIVATE,
+        text=text,
+        lang=lang,
+    )
+    if event.platform in (events_pb2.PLATFORM_FACEBOOK, events_pb2.PLATFORM_INSTAGRAM):
+        message.reply_to_message_id = event.message_id
+    else:
+        message.recipient_author_id = event.author.id
+    return message
 
 
 def assert_no_personal_data(

@@ -103,6 +103,7 @@ def stack(
     env = {
         "CARE_CHANNELS_FILE": str(FIXTURES / "channels_test.yaml"),
         "CARE_WEBHOOKS_FILE": str(webhooks),
+        "CARE_OUTBOUND_RECORD_PATH": str(run_dir / "outbound-sent.jsonl"),
     }
     with Stack(
         broker.bootstrap_servers, run_dir, policy_file=POLICY, partitions=3, extra_env=env

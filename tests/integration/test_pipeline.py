@@ -261,6 +261,18 @@ class TestHandoff:
         assert closing.kind == events_pb2.OUTBOUND_KIND_PUBLIC_CLOSE_THE_LOOP
         assert closing.reply_to_message_id == event["message_id"]
 
+        # The recording sender wrote each delivery once: ack, DM opening, close-the-loop.
+        def recorded() -> list[dict[str, object]]:
+            path = stack.run_dir / "outbound-sent.jsonl"
+            if not path.exists():
+                return []
+            lines = [json.loads(line) for line in path.read_text().splitlines() if line]
+            return [r for r in lines if str(r.get("delivery_id", "")).startswith(case.case_id)]
+
+        await eventually(lambda: len(recorded()) == 3, what="three recorded deliveries")
+        assert len({r["delivery_id"] for r in recorded()}) == 3
+        assert all(card not in str(r) and email not in str(r) for r in recorded())
+
 
 class TestSla:
     async def test_breach_is_published_exactly_once(

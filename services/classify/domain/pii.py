@@ -268,7 +268,9 @@ _PRODUCT_WORD_RE: Final = re.compile(
     r"|room|zimmer|chambre|quarto|habitacion|huone|δωματιο|部屋|房间|房間|seat|asiento|sitz|siege"
 )
 _PNR_WINDOW: Final = 60
-_FLIGHT_WORD_RE: Final = re.compile(r"flight|vuelo|flug|\bvol\b|\bvoo\b|\bvolo\b|便|航班|lento|πτηση")
+_FLIGHT_WORD_RE: Final = re.compile(
+    r"flight|vuelo|flug|\bvol\b|\bvoo\b|\bvolo\b|便|航班|lento|πτηση"
+)
 _PNR_STOP_RE: Final = re.compile(r"[\n!?。！？]")
 
 
