@@ -22,7 +22,11 @@ def main() -> None:
     lines = []
     for line in args.source.read_text(encoding="utf-8").splitlines():
         item = json.loads(line)
-        at = (START + timedelta(seconds=float(item.pop("at")) * SCALE)).isoformat().replace("+00:00", "Z")
+        at = (
+            (START + timedelta(seconds=float(item.pop("at")) * SCALE))
+            .isoformat()
+            .replace("+00:00", "Z")
+        )
         if item["type"] == "event":
             item["event"]["created_at"] = at
         else:

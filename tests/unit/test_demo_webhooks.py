@@ -26,9 +26,15 @@ class TestDemoWebhooks:
         assert len(events) >= 20
         for event in events:
             body = x_delivery(event)
-            sig.verify_x(body, x_signature(body), [s.get_secret_value() for s in config.x.consumer_secrets])  # type: ignore[union-attr]
+            sig.verify_x(
+                body, x_signature(body), [s.get_secret_value() for s in config.x.consumer_secrets]
+            )  # type: ignore[union-attr]
             (got,) = normalize("x", body, config.brand).events
             want = EventIn.model_validate(event)
-            assert (got.message_id, got.thread_id, got.text) == (want.message_id, want.thread_id, want.text)
+            assert (got.message_id, got.thread_id, got.text) == (
+                want.message_id,
+                want.thread_id,
+                want.text,
+            )
             assert got.author.id == want.author.id and got.created_at == want.created_at
             assert got.event_id == want.event_id

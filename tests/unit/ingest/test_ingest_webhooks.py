@@ -59,7 +59,9 @@ class TestMeta:
     async def test_signed_delivery_is_produced(self, client: Any) -> None:
         """A correctly signed Facebook comment delivery yields its event on the topic."""
         name = "meta/facebook_feed_comment_add.json"
-        response = await client.post("/v1/webhooks/meta", data=sample(name), headers=SIGNATURES[name])
+        response = await client.post(
+            "/v1/webhooks/meta", data=sample(name), headers=SIGNATURES[name]
+        )
         assert response.status == 200, await response.text()
         assert (await response.json())["produced"] == 1
         assert [t for t, _, _ in client.produced.items] == ["social.events.v1"]
@@ -94,36 +96,68 @@ class TestMeta:
         assert response.status == 401
         assert "authentication failed" in (await response.json())["error"]
         assert client.produced.items == []
-        assert b'carerouter_webhooks_total{outcome="rejected_401",platform="meta"} 1.0' in client.metrics.render()
+        assert (
+            b'carerouter_webhooks_total{outcome="rejected_401",platform="meta"} 1.0'
+            in client.metrics.render()
+        )
 
     async def test_oversized_body_is_rejected(self, client: Any) -> None:
         """A body over the configured limit is refused before it is read in full."""
         body = b"{" + b" " * 300_000 + b"}"
-        response = await client.post("/v1/webhooks/meta", data=body, headers={"X-Hub-Signature-256": meta_signature(body)})
+        response = await client.post(
+            "/v1/webhooks/meta", data=body, headers={"X-Hub-Signature-256": meta_signature(body)}
+        )
         assert response.status == 413
         assert client.produced.items == []
 
     async def test_handshake(self, client: Any) -> None:
         """The verification GET echoes the challenge for the right token only."""
-        ok = await client.get("/v1/webhooks/meta", params={"hub.mode": "subscribe", "hub.challenge": "1158201444", "hub.verify_token": "example-verify-token"})
+        ok = await client.get(
+            "/v1/webhooks/meta",
+            params={
+                "hub.mode": "subscribe",
+                "hub.challenge": "1158201444",
+                "hub.verify_token": "example-verify-token",
+            },
+        )
         assert ok.status == 200 and await ok.text() == "1158201444"
-        bad = await client.get("/v1/webhooks/meta", params={"hub.mode": "subscribe", "hub.challenge": "1", "hub.verify_token": "nope"})
+        bad = await client.get(
+            "/v1/webhooks/meta",
+            params={"hub.mode": "subscribe", "hub.challenge": "1", "hub.verify_token": "nope"},
+        )
         assert bad.status == 403
 
     async def test_reaction_is_acknowledged_and_dropped(self, client: Any) -> None:
         """A reaction (no text) is acknowledged, counted by type and not produced."""
         name = "meta/facebook_feed_reaction_add.json"
-        response = await client.post("/v1/webhooks/meta", data=sample(name), headers=SIGNATURES[name])
+        response = await client.post(
+            "/v1/webhooks/meta", data=sample(name), headers=SIGNATURES[name]
+        )
         assert response.status == 200
         assert client.produced.items == []
         assert (await response.json())["dropped"]
 
-    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-    @given(body=st.one_of(st.binary(max_size=400), st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=20), lambda c: st.lists(c, max_size=4) | st.dictionaries(st.text(max_size=8), c, max_size=4), max_leaves=20).map(lambda v: json.dumps(v).encode())))
+    @settings(
+        max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    )
+    @given(
+        body=st.one_of(
+            st.binary(max_size=400),
+            st.recursive(
+                st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+                lambda c: (
+                    st.lists(c, max_size=4) | st.dictionaries(st.text(max_size=8), c, max_size=4)
+                ),
+                max_leaves=20,
+            ).map(lambda v: json.dumps(v).encode()),
+        )
+    )
     async def test_hostile_signed_payloads_never_500(self, client: Any, body: bytes) -> None:
         """Any correctly signed garbage gets a 4xx or a 200 with nothing invalid produced."""
         before = len(client.produced.items)
-        response = await client.post("/v1/webhooks/meta", data=body, headers={"X-Hub-Signature-256": meta_signature(body)})
+        response = await client.post(
+            "/v1/webhooks/meta", data=body, headers={"X-Hub-Signature-256": meta_signature(body)}
+        )
         assert response.status < 500
         if response.status != 200:
             assert len(client.produced.items) == before
@@ -146,7 +180,9 @@ class TestX:
     async def test_wrong_secret_is_rejected(self, client: Any) -> None:
         """A delivery signed with another secret is refused."""
         body = sample("x/aaa_tweet_create_mention.json")
-        response = await client.post("/v1/webhooks/x", data=body, headers={"x-twitter-webhooks-signature": "sha256=AAAA"})
+        response = await client.post(
+            "/v1/webhooks/x", data=body, headers={"x-twitter-webhooks-signature": "sha256=AAAA"}
+        )
         assert response.status == 401 and client.produced.items == []
 
 
@@ -161,5 +197,12 @@ class TestReviewsAndYouTube:
 
     async def test_websub_unknown_topic_is_404(self, client: Any) -> None:
         """Intent verification for a topic we did not ask for answers 404."""
-        response = await client.get("/v1/webhooks/youtube", params={"hub.mode": "subscribe", "hub.topic": "https://elsewhere", "hub.challenge": "x"})
+        response = await client.get(
+            "/v1/webhooks/youtube",
+            params={
+                "hub.mode": "subscribe",
+                "hub.topic": "https://elsewhere",
+                "hub.challenge": "x",
+            },
+        )
         assert response.status == 404

@@ -32,7 +32,9 @@ class TestPolicySource:
         """A broken file is rejected (once) and the previous policy stays in force."""
         events: list[tuple[str, str]] = []
         source = PolicySource(policy_file, lambda outcome, detail: events.append((outcome, detail)))
-        policy_file.write_text(policy_file.read_text().replace("default_queue: general", "default_queue: nowhere"))
+        policy_file.write_text(
+            policy_file.read_text().replace("default_queue: general", "default_queue: nowhere")
+        )
         assert source.check() is False
         assert source().default_queue == "general"
         assert events == [("rejected", events[0][1])] and "nowhere" in events[0][1]
