@@ -163,6 +163,52 @@ class TestMeta:
             assert len(client.produced.items) == before
 
 
+HOSTILE = st.one_of(
+    st.binary(max_size=400),
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+        lambda c: st.lists(c, max_size=4) | st.dictionaries(st.text(max_size=8), c, max_size=4),
+        max_leaves=20,
+    ).map(lambda v: json.dumps(v).encode()),
+)
+
+
+def x_signature(body: bytes) -> str:
+    import base64
+
+    digest = hmac.new(b"example-consumer-secret", body, hashlib.sha256).digest()
+    return "sha256=" + base64.b64encode(digest).decode()
+
+
+def youtube_signature(body: bytes) -> str:
+    return "sha1=" + hmac.new(b"example-websub-secret", body, hashlib.sha1).hexdigest()
+
+
+class TestEveryEndpointUnderHostileInput:
+    @pytest.mark.parametrize(
+        ("path", "sign"),
+        [
+            ("/v1/webhooks/x", lambda b: {"x-twitter-webhooks-signature": x_signature(b)}),
+            ("/v1/webhooks/youtube", lambda b: {"X-Hub-Signature": youtube_signature(b)}),
+            ("/v1/webhooks/trustpilot/example-trustpilot-token", lambda b: {}),
+        ],
+        ids=["x", "youtube", "trustpilot"],
+    )
+    @settings(
+        max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    )
+    @given(body=HOSTILE)
+    async def test_signed_garbage_never_500(
+        self, client: Any, path: str, sign: Any, body: bytes
+    ) -> None:
+        """Authentic but malformed deliveries get a 4xx (or a 200 with nothing produced)."""
+        before = len(client.produced.items)
+        response = await client.post(path, data=body, headers=sign(body))
+        assert response.status < 500
+        if response.status != 200:
+            assert len(client.produced.items) == before
+
+
 class TestX:
     async def test_crc_handshake(self, client: Any) -> None:
         """The CRC answer is the base64 HMAC of the token with the consumer secret."""
