@@ -30,6 +30,11 @@ class XChannel(_Model):
 class YouTubeChannel(_Model):
     hub_secrets: list[SecretStr] = Field(default_factory=list)
     topics: list[str] = Field(default_factory=list, description="Feeds we subscribed to.")
+    # Comments are polled (YouTube does not push them); off without an API key.
+    api_key: SecretStr | None = None
+    channel_id: str | None = None
+    api_base: str = "https://www.googleapis.com/youtube/v3"
+    poll_interval_s: float = Field(60.0, ge=5)
 
 
 class TrustpilotChannel(_Model):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 from pydantic import Field
@@ -16,6 +17,7 @@ from carerouter.ingest.grpc_api import IngestServicer
 from carerouter.ingest.http_api import add_routes
 from carerouter.ingest.publisher import Publisher
 from carerouter.ingest.webhooks import add_routes as add_webhook_routes
+from carerouter.ingest.youtube_poll import YouTubePolling, comment_threads_fetch
 from carerouter.v1 import services_pb2_grpc
 
 
@@ -40,12 +42,30 @@ def build(settings: IngestSettings) -> ServiceHost:
     host: ServiceHost
     app = http_app(metrics, ready=lambda: host.ready)
     add_routes(app, publisher, metrics)
-    if settings.channels_file is not None:
-        add_webhook_routes(app, load_channels(settings.channels_file), publisher, metrics)
+    channels = load_channels(settings.channels_file) if settings.channels_file else None
+    if channels is not None:
+        add_webhook_routes(app, channels, publisher, metrics)
+    polling: list[asyncio.Task[None]] = []
 
     async def start() -> None:
         await ensure_topics(settings)
         await producer.start()
+        youtube = channels.youtube if channels is not None else None
+        if youtube is not None and youtube.api_key is not None and youtube.channel_id:
+            fetch = comment_threads_fetch(
+                youtube.api_base, youtube.api_key.get_secret_value(), youtube.channel_id
+            )
+            assert channels is not None
+            poller = YouTubePolling(
+                fetch, publisher, metrics, channels.brand, youtube.poll_interval_s
+            )
+            polling.append(asyncio.create_task(poller.run()))
+
+    async def stop() -> None:
+        for task in polling:
+            task.cancel()
+        await asyncio.gather(*polling, return_exceptions=True)
+        await producer.stop()
 
     host = ServiceHost(
         name="ingest",
@@ -60,7 +80,7 @@ def build(settings: IngestSettings) -> ServiceHost:
         ],
         grpc_service_names=["carerouter.v1.IngestService"],
         on_start=[start],
-        on_stop=[producer.stop],
+        on_stop=[stop],
     )
     return host
 
