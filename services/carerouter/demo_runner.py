@@ -32,6 +32,7 @@ from carerouter.common.tail import TopicTail
 from carerouter.demo_webhooks import DEMO_CHANNELS_FILE, takes_webhook_path, x_delivery, x_signature
 from carerouter.notify.clocks import planned_notifications
 from carerouter.notify.domain import BusinessCalendar
+from carerouter.route.cases import AGENT_ACTION_TYPES
 from carerouter.route.policy_source import PolicySource
 from carerouter.stack import Stack, StackError
 from carerouter.v1 import events_pb2, services_pb2, services_pb2_grpc
@@ -39,12 +40,6 @@ from carerouter.v1 import events_pb2, services_pb2, services_pb2_grpc
 DEMO_DIR = Path(__file__).with_name("demo")
 DEMO_STREAM = DEMO_DIR / "stream.jsonl"
 DEMO_POLICY = Path(__file__).parent.parent / "route" / "demo_policy.yaml"
-ACTION_TYPES = {
-    "first_response": events_pb2.AGENT_ACTION_TYPE_FIRST_RESPONSE,
-    "reply": events_pb2.AGENT_ACTION_TYPE_REPLY,
-    "resolve": events_pb2.AGENT_ACTION_TYPE_RESOLVE,
-    "reopen": events_pb2.AGENT_ACTION_TYPE_REOPEN,
-}
 HTTP_BATCH_WINDOW_S = 0.1
 
 
@@ -302,7 +297,7 @@ class Feeder:
         action = events_pb2.AgentAction(
             action_id=f"demo-{self.stats.actions}",
             case_id=case.case_id,
-            type=ACTION_TYPES[item["action"]],
+            type=AGENT_ACTION_TYPES[item["action"]],
             agent=item.get("agent", ""),
             text=item.get("text") or "",
         )

@@ -28,6 +28,13 @@ PRIORITY_ENUM: dict[str, int] = {
     "urgent": events_pb2.PRIORITY_URGENT,
 }
 PRIORITY_NAME = {v: k for k, v in PRIORITY_ENUM.items()}
+# The CRM's words for what an agent did (recorded streams, the demo's simulated CRM).
+AGENT_ACTION_TYPES: dict[str, events_pb2.AgentActionType.ValueType] = {
+    "first_response": events_pb2.AGENT_ACTION_TYPE_FIRST_RESPONSE,
+    "reply": events_pb2.AGENT_ACTION_TYPE_REPLY,
+    "resolve": events_pb2.AGENT_ACTION_TYPE_RESOLVE,
+    "reopen": events_pb2.AGENT_ACTION_TYPE_REOPEN,
+}
 
 
 @dataclass
@@ -215,39 +222,67 @@ def _auto_ack(
 ) -> events_pb2.OutboundAction:
     """An immediate, human-sounding public acknowledgement; agents still owe the answer,
     so it does not stop the first-response clock."""
-    text, lang = fill_template(
-        policy.templates.auto_ack,
-        cls.lang,
-        name=_first_name(event.author.name),
-        brand=policy.brand,
-        signature=policy.signature,
-    )
-    if repeats_personal_data(text, event.text, cls.pii):
-        text = _tidy(
-            fill_template(
-                policy.templates.auto_ack,
-                cls.lang,
-                name="",
-                brand=policy.brand,
-                signature=policy.signature,
-            )[0]
-        )
-    return events_pb2.OutboundAction(
-        action_id=f"{case.case_id}/auto-ack",
-        case_id=case.case_id,
-        platform=event.platform,
-        conversation_key=case.conversation_key,
-        messages=[
-            events_pb2.OutboundMessage(
-                kind=events_pb2.OUTBOUND_KIND_PUBLIC_ACKNOWLEDGEMENT,
-                surface=events_pb2.SURFACE_PUBLIC,
-                reply_to_message_id=event.message_id,
-                text=text,
-                lang=lang,
+    text, lang = _public_greeting(policy.templates.auto_ack, event, cls, policy)
+    return _action(
+        case,
+        "auto-ack",
+        [
+            _public_reply(
+                events_pb2.OUTBOUND_KIND_PUBLIC_ACKNOWLEDGEMENT, event.message_id, text, lang
             )
         ],
+        "automatic acknowledgement",
+        now,
+    )
+
+
+def _public_greeting(
+    templates: dict[str, str],
+    event: events_pb2.SocialEvent,
+    cls: events_pb2.Classification,
+    policy: Policy,
+) -> tuple[str, str]:
+    """A public text in the customer's language that repeats none of their personal data."""
+    values = {
+        "name": _first_name(event.author.name),
+        "brand": policy.brand,
+        "signature": policy.signature,
+    }
+    text, lang = fill_template(templates, cls.lang, **values)
+    if repeats_personal_data(text, event.text, cls.pii):
+        # The display name itself is personal data that was posted (say, an e-mail
+        # address as a name): greet without it.
+        text, lang = fill_template(templates, cls.lang, **{**values, "name": ""})
+        text = _tidy(text)
+    assert_no_personal_data(text, event.text, cls.pii)
+    return text, lang
+
+
+def _public_reply(kind: int, reply_to: str, text: str, lang: str) -> events_pb2.OutboundMessage:
+    return events_pb2.OutboundMessage(
+        kind=kind,  # type: ignore[arg-type]
+        surface=events_pb2.SURFACE_PUBLIC,
+        reply_to_message_id=reply_to,
+        text=text,
+        lang=lang,
+    )
+
+
+def _action(
+    case: events_pb2.Case,
+    suffix: str,
+    messages: list[events_pb2.OutboundMessage],
+    reason: str,
+    now: datetime,
+) -> events_pb2.OutboundAction:
+    return events_pb2.OutboundAction(
+        action_id=f"{case.case_id}/{suffix}",
+        case_id=case.case_id,
+        platform=case.platform,
+        conversation_key=case.conversation_key,
+        messages=messages,
         created_at=_ts(now),
-        reason="automatic acknowledgement",
+        reason=reason,
     )
 
 
@@ -336,50 +371,25 @@ def _handoff(
     policy: Policy,
     now: datetime,
 ) -> events_pb2.OutboundAction:
+    ack, ack_lang = _public_greeting(policy.templates.acknowledgement, event, cls, policy)
     values = {
         "name": _first_name(event.author.name),
         "brand": policy.brand,
         "signature": policy.signature,
     }
-    ack, ack_lang = fill_template(policy.templates.acknowledgement, cls.lang, **values)
-    if repeats_personal_data(ack, event.text, cls.pii):
-        # The display name itself is personal data that was posted (say, an e-mail
-        # address as a name): greet without it.
-        ack, ack_lang = fill_template(
-            policy.templates.acknowledgement, cls.lang, **{**values, "name": ""}
-        )
-        ack = _tidy(ack)
-    assert_no_personal_data(ack, event.text, cls.pii)
     opening, open_lang = fill_template(policy.templates.private_opening, cls.lang, **values)
-    return events_pb2.OutboundAction(
-        action_id=f"{case.case_id}/handoff",
-        case_id=case.case_id,
-        platform=event.platform,
-        conversation_key=case.conversation_key,
-        messages=[
-            events_pb2.OutboundMessage(
-                kind=events_pb2.OUTBOUND_KIND_PUBLIC_ACKNOWLEDGEMENT,
-                surface=events_pb2.SURFACE_PUBLIC,
-                reply_to_message_id=event.message_id,
-                text=ack,
-                lang=ack_lang,
+    return _action(
+        case,
+        "handoff",
+        [
+            _public_reply(
+                events_pb2.OUTBOUND_KIND_PUBLIC_ACKNOWLEDGEMENT, event.message_id, ack, ack_lang
             ),
             _private_opening(event, opening, open_lang),
         ],
-        created_at=_ts(now),
-        reason="; ".join(cls.sensitive_reasons) or "sensitive content on a public surface",
+        "; ".join(cls.sensitive_reasons) or "sensitive content on a public surface",
+        now,
     )
-
-
-def repeats_personal_data(
-    public_text: str, original: str, spans: Iterable[events_pb2.PiiSpan]
-) -> str | None:
-    """The type of the first personal data span of the original that the text repeats."""
-    for span in spans:
-        secret = original[span.start : span.end]
-        if secret and secret in public_text:
-            return span.type
-    return None
 
 
 def _private_opening(
@@ -398,6 +408,17 @@ def _private_opening(
     else:
         message.recipient_author_id = event.author.id
     return message
+
+
+def repeats_personal_data(
+    public_text: str, original: str, spans: Iterable[events_pb2.PiiSpan]
+) -> str | None:
+    """The type of the first personal data span of the original that the text repeats."""
+    for span in spans:
+        secret = original[span.start : span.end]
+        if secret and secret in public_text:
+            return span.type
+    return None
 
 
 def assert_no_personal_data(
@@ -470,22 +491,13 @@ def _close_the_loop(
         brand=policy.brand,
         signature=policy.signature,
     )
-    return events_pb2.OutboundAction(
-        action_id=f"{case.case_id}/close-the-loop/{case.resolution_period}",
-        case_id=case.case_id,
-        platform=case.platform,
-        conversation_key=case.conversation_key,
-        messages=[
-            events_pb2.OutboundMessage(
-                kind=events_pb2.OUTBOUND_KIND_PUBLIC_CLOSE_THE_LOOP,
-                surface=events_pb2.SURFACE_PUBLIC,
-                reply_to_message_id=original.message_id if original else "",
-                text=text,
-                lang=lang,
-            )
-        ],
-        created_at=_ts(now),
-        reason="case resolved after a private handoff",
+    reply_to = original.message_id if original else ""
+    return _action(
+        case,
+        f"close-the-loop/{case.resolution_period}",
+        [_public_reply(events_pb2.OUTBOUND_KIND_PUBLIC_CLOSE_THE_LOOP, reply_to, text, lang)],
+        "case resolved after a private handoff",
+        now,
     )
 
 

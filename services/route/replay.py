@@ -25,17 +25,15 @@ from carerouter.ingest.schema import EventIn
 from carerouter.notify.agent import SlaTimers
 from carerouter.notify.clocks import METRIC_NAMES, Planned, clocks_of, crossing_time
 from carerouter.notify.domain import BusinessCalendar
-from carerouter.route.cases import on_agent_action, on_message, private_channel_key
+from carerouter.route.cases import (
+    AGENT_ACTION_TYPES,
+    on_agent_action,
+    on_message,
+    private_channel_key,
+)
 from carerouter.route.facts import facts_of
 from carerouter.route.policy_source import PolicySource
 from carerouter.v1 import events_pb2
-
-ACTIONS = {
-    "first_response": events_pb2.AGENT_ACTION_TYPE_FIRST_RESPONSE,
-    "reply": events_pb2.AGENT_ACTION_TYPE_REPLY,
-    "resolve": events_pb2.AGENT_ACTION_TYPE_RESOLVE,
-    "reopen": events_pb2.AGENT_ACTION_TYPE_REOPEN,
-}
 
 
 class ReplayError(ValueError):
@@ -103,7 +101,7 @@ def load_stream(path: Path) -> list[tuple[datetime, dict[str, Any]]]:
                 at = EventIn.model_validate(item["event"]).created_at
             elif item["type"] == "agent_action":
                 at = datetime.fromisoformat(item["at"]).astimezone(UTC)
-                if item["action"] not in ACTIONS:
+                if item["action"] not in AGENT_ACTION_TYPES:
                     raise ValueError(f"unknown action {item['action']!r}")
             else:
                 raise ValueError(f"unknown type {item['type']!r}")
@@ -192,7 +190,7 @@ class _Simulation:
         action = events_pb2.AgentAction(
             action_id=f"replay-{self._actions}",
             case_id=case.case_id,
-            type=ACTIONS[raw["action"]],
+            type=AGENT_ACTION_TYPES[raw["action"]],
             agent=raw.get("agent", ""),
             conversation_key=key,
         )
