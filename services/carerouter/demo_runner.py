@@ -32,7 +32,7 @@ from carerouter.common.tail import TopicTail
 from carerouter.demo_webhooks import DEMO_CHANNELS_FILE, takes_webhook_path, x_delivery, x_signature
 from carerouter.notify.clocks import planned_notifications
 from carerouter.notify.domain import BusinessCalendar
-from carerouter.route.cases import AGENT_ACTION_TYPES
+from carerouter.route.cases import AGENT_ACTION_TYPES, is_handoff
 from carerouter.route.policy_source import PolicySource
 from carerouter.stack import Stack, StackError
 from carerouter.v1 import events_pb2, services_pb2, services_pb2_grpc
@@ -110,7 +110,7 @@ class Outputs:
         action = events_pb2.OutboundAction.FromString(raw or b"")
         self._write(topics.OUTBOUND, action)
         kinds = {m.kind for m in action.messages}
-        if events_pb2.OUTBOUND_KIND_PRIVATE_MESSAGE in kinds:
+        if is_handoff(action):
             self.handoffs += 1
         elif events_pb2.OUTBOUND_KIND_PUBLIC_ACKNOWLEDGEMENT in kinds:
             self.auto_acks += 1

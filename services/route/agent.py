@@ -14,7 +14,13 @@ from carerouter.common import topics
 from carerouter.common.metrics import Metrics
 from carerouter.common.streams import DeadLetters, PoisonMessage, decode, process_each
 from carerouter.notify.domain import BusinessCalendar
-from carerouter.route.cases import Outcome, on_agent_action, on_message, private_channel_key
+from carerouter.route.cases import (
+    Outcome,
+    is_handoff,
+    on_agent_action,
+    on_message,
+    private_channel_key,
+)
 from carerouter.route.facts import facts_of
 from carerouter.route.policy import Policy
 from carerouter.v1 import events_pb2
@@ -80,7 +86,7 @@ class CaseRouter:
         for action in outcome.outbound:
             await self._outbound.send(key=key, value=action.SerializeToString())
             self.metrics.events_out.labels("route", topics.OUTBOUND).inc()
-            if any(m.kind == events_pb2.OUTBOUND_KIND_PRIVATE_MESSAGE for m in action.messages):
+            if is_handoff(action):
                 self.metrics.handoffs.labels(outcome.case.assignment.queue).inc()
         if outcome.link is not None:
             link = outcome.link

@@ -378,18 +378,33 @@ def _handoff(
         "signature": policy.signature,
     }
     opening, open_lang = fill_template(policy.templates.private_opening, cls.lang, **values)
+    messages = [
+        _public_reply(
+            events_pb2.OUTBOUND_KIND_PUBLIC_ACKNOWLEDGEMENT, event.message_id, ack, ack_lang
+        )
+    ]
+    if event.platform in PRIVATE_CHANNEL_PLATFORMS:
+        messages.append(_private_opening(event, opening, open_lang))
     return _action(
         case,
-        "handoff",
-        [
-            _public_reply(
-                events_pb2.OUTBOUND_KIND_PUBLIC_ACKNOWLEDGEMENT, event.message_id, ack, ack_lang
-            ),
-            _private_opening(event, opening, open_lang),
-        ],
+        HANDOFF,
+        messages,
         "; ".join(cls.sensitive_reasons) or "sensitive content on a public surface",
         now,
     )
+
+
+# Platforms where the brand can open a private conversation; on review sites and YouTube
+# the public acknowledgement (asking the customer to get in touch privately) is all.
+PRIVATE_CHANNEL_PLATFORMS = frozenset(
+    {events_pb2.PLATFORM_X, events_pb2.PLATFORM_FACEBOOK, events_pb2.PLATFORM_INSTAGRAM}
+)
+HANDOFF = "handoff"
+
+
+def is_handoff(action: events_pb2.OutboundAction) -> bool:
+    """Whether an outbound action moves a sensitive public post to private."""
+    return action.action_id.endswith(f"/{HANDOFF}")
 
 
 def _private_opening(

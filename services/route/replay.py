@@ -27,6 +27,7 @@ from carerouter.notify.clocks import METRIC_NAMES, Planned, clocks_of, crossing_
 from carerouter.notify.domain import BusinessCalendar
 from carerouter.route.cases import (
     AGENT_ACTION_TYPES,
+    is_handoff,
     on_agent_action,
     on_message,
     private_channel_key,
@@ -172,10 +173,7 @@ class _Simulation:
         figures = self.result.queues[outcome.case.assignment.queue]
         figures.messages += 1
         figures.cases += int(outcome.opened)
-        figures.handoffs += sum(
-            any(m.kind == events_pb2.OUTBOUND_KIND_PRIVATE_MESSAGE for m in a.messages)
-            for a in outcome.outbound
-        )
+        figures.handoffs += sum(is_handoff(a) for a in outcome.outbound)
         if outcome.link is not None:
             self.links[outcome.link.linked_key] = outcome.link.case_conversation_key
         self._store(key.encode(), outcome.case)
