@@ -4,21 +4,47 @@ Every matched lexicon phrase adds its weight to its intent; ``other`` starts wit
 prior so that a post without evidence lands there. Question marks and question
 words count towards ``question`` only when no failure (``defect``) is reported.
 Sarcasm cues turn praise words into complaint evidence.
+
+Negation: a defect, complaint or praise phrase preceded by a negator of the post's
+language (or English), with at most a few filler words between them and no
+punctuation ("not broken", "ei ole rikki", "δεν είναι χαλασμένο", "não está
+avariado"), does not count as its intent; a negated praise phrase ("not helpful")
+counts as weak complaint evidence instead.
+
+Act first: a post with several purposes takes the need the brand must act on
+first. When a failure or an order need is reported, praise evidence is discounted
+("thanks, but my parcel never arrived" is an order). Question evidence already
+yields to a reported failure; a question about an order topic stays a question
+("how long does a refund take?" is a policy question).
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Final
 
-from .lexicon import INTENT_LEXICON, QUESTION_CUES, SARCASM_CUES, CueLexicon, Lexicon
+from .lexicon import (
+    INTENT_LEXICON,
+    NEGATION_FILLERS,
+    NEGATORS,
+    QUESTION_CUES,
+    SARCASM_CUES,
+    CueLexicon,
+    Lexicon,
+)
 from .matcher import PhraseMatcher
 from .results import INTENTS
-from .text import Prepared
+from .text import Prepared, fold
 
 MAX_EXPLAINED: Final = 5
+NEGATION_WINDOW: Final = 40  # characters before a phrase searched for a negator
+MAX_FILLERS: Final = 3  # filler words allowed between a negator and the phrase
+NEGATABLE: Final = frozenset(("defect", "complaint", "praise"))
+ACT_FIRST: Final = frozenset(("defect", "order"))
+_TOKEN_RE: Final = re.compile(r"[\w']+|[^\w\s]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +63,8 @@ class Evidence:
     """One reason an intent gained score."""
 
     intent: str
-    rule: str  # "lexicon", "question-mark", "question-word", "sarcasm", "sarcasm-flip"
+    rule: str  # "lexicon", "question-mark", "question-word", "sarcasm", "sarcasm-flip",
+    # "negated" (a praise phrase after a negator, read as complaint)
     text: str
     lang: str
     weight: float
@@ -51,6 +78,11 @@ class Evidence:
             return f'{head} question words "{self.text}" ({self.lang}, +{self.weight:.1f})'
         if self.rule == "sarcasm":
             return f'{head} sarcasm cue "{self.text}" (+{self.weight:.1f})'
+        if self.rule == "negated":
+            return (
+                f'{head} matched "{self.text}" ({self.lang}, +{self.weight:.1f}, '
+                "praise word negated)"
+            )
         if self.rule == "sarcasm-flip":
             return (
                 f'{head} matched "{self.text}" ({self.lang}, +{self.weight:.1f}, '
@@ -134,6 +166,10 @@ class IntentModel:
         sharpness: float = 1.5,
         foreign_factor: float = 0.8,
         question_mark_weight: float = 1.5,
+        negated_praise_factor: float = 0.6,
+        act_first_min: float = 2.0,
+        act_first_factor: float = 0.5,
+        act_first_over: tuple[str, ...] = ("praise",),
     ) -> None:
         # one matcher for all three tables: a single pass over the text
         self._matcher = PhraseMatcher(
@@ -147,6 +183,39 @@ class IntentModel:
         self.sharpness = sharpness
         self.foreign_factor = foreign_factor
         self.question_mark_weight = question_mark_weight
+        self.negated_praise_factor = negated_praise_factor
+        self.act_first_min = act_first_min
+        self.act_first_factor = act_first_factor
+        self.act_first_over = frozenset(act_first_over)
+        self._negators = {lang: _folded_words(words) for lang, words in NEGATORS.items()}
+        self._fillers = {lang: _folded_words(words) for lang, words in NEGATION_FILLERS.items()}
+        self._negation_memo: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+
+    def _negation_words(self, lang: str) -> tuple[frozenset[str], frozenset[str]]:
+        """Negators and filler words for ``lang``, English ones included (code-switching)."""
+        words = self._negation_memo.get(lang)
+        if words is None:
+            empty: frozenset[str] = frozenset()
+            words = (
+                self._negators["en"] | self._negators.get(lang, empty),
+                self._fillers["en"] | self._fillers.get(lang, empty),
+            )
+            self._negation_memo[lang] = words
+        return words
+
+    def negated(self, folded: str, start: int, lang: str) -> bool:
+        """Whether the phrase starting at ``start`` of ``folded`` is negated: a negator
+        before it, separated by at most :data:`MAX_FILLERS` filler words and no
+        punctuation ("not broken", "is not at all broken", "ei ole rikki")."""
+        negators, fillers = self._negation_words(lang)
+        tokens = _TOKEN_RE.findall(folded[max(0, start - NEGATION_WINDOW) : start])
+        for skipped, token in enumerate(reversed(tokens)):
+            word = token.replace("'", "")
+            if word in negators:
+                return True
+            if word not in fillers or skipped == MAX_FILLERS:
+                return False
+        return False
 
     def _evidence(self, prepared: Prepared, lang: str) -> tuple[list[Evidence], ...]:
         """Lexicon, question-word and sarcasm evidence, in that order."""
@@ -154,8 +223,10 @@ class IntentModel:
         questions: list[Evidence] = []
         sarcasm: list[Evidence] = []
         cue_lang = "en" if lang == "und" else lang
-        for match in self._matcher.find(prepared.folded):
+        folded = prepared.folded
+        for match in self._matcher.find(folded):
             surface = prepared.surface(match.start, match.end)
+            negated: bool | None = None
             best: dict[str, LexEntry] = {}
             for entry in match.payloads:
                 if entry.kind == "question-word":
@@ -174,6 +245,16 @@ class IntentModel:
             for entry in best.values():
                 foreign = lang not in (entry.lang, "und") and entry.lang != "*"
                 weight = entry.weight * self.foreign_factor if foreign else entry.weight
+                if entry.intent in NEGATABLE and entry.weight > 0:
+                    if negated is None:
+                        negated = self.negated(folded, match.start, cue_lang)
+                    if negated:
+                        if entry.intent == "praise":  # "not helpful": mild complaint
+                            weight *= self.negated_praise_factor
+                            lexicon.append(
+                                Evidence("complaint", "negated", surface, entry.lang, weight)
+                            )
+                        continue
                 lexicon.append(Evidence(entry.intent, "lexicon", surface, entry.lang, weight))
         return lexicon, questions, sarcasm
 
@@ -201,6 +282,7 @@ class IntentModel:
                     Evidence("question", "question-mark", "?", "*", self.question_mark_weight)
                 )
             evidence.extend(questions)
+        evidence = self._act_first(evidence)
 
         raw = dict.fromkeys(INTENTS, 0.0)
         raw["other"] = self.other_prior
@@ -209,6 +291,24 @@ class IntentModel:
         scores = softmax(raw, self.sharpness)
         intent = max(INTENTS, key=lambda name: scores[name])
         return IntentResult(intent, scores, tuple(evidence), bool(sarcasm), self.other_prior)
+
+    def _act_first(self, evidence: list[Evidence]) -> list[Evidence]:
+        """Discount praise (``act_first_over``) evidence when a failure or an order need
+        is reported: the brand must act on that need first."""
+        need = sum(e.weight for e in evidence if e.intent in ACT_FIRST)
+        if need < self.act_first_min:
+            return evidence
+        factor = self.act_first_factor
+        return [
+            Evidence(e.intent, e.rule, e.text, e.lang, e.weight * factor)
+            if e.intent in self.act_first_over
+            else e
+            for e in evidence
+        ]
+
+
+def _folded_words(words: str) -> frozenset[str]:
+    return frozenset(fold(word).replace("'", "") for word in words.split())
 
 
 def _rank(entry: LexEntry, lang: str) -> tuple[bool, float]:

@@ -1,0 +1,162 @@
+"""Intent lexicons for Portuguese, Finnish and Greek; negation; the act-first rule.
+
+Examples are written for these tests (not taken from the labelled set).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from carerouter.classify.domain import Classifier
+from carerouter.classify.domain.intent import IntentModel
+from carerouter.classify.domain.text import prepare
+
+CLASSIFIER = Classifier(use_encoder=False)  # the lexicon model on its own
+MODEL = IntentModel()
+
+
+def intent_of(text: str, lang: str) -> str:
+    return CLASSIFIER.classify(text, lang_hint=lang).intent
+
+
+def raw(text: str, lang: str) -> dict[str, float]:
+    """Summed evidence weight per intent."""
+    totals: dict[str, float] = {}
+    for e in MODEL.score(prepare(text), lang).evidence:
+        totals[e.intent] = totals.get(e.intent, 0.0) + e.weight
+    return totals
+
+
+CASES = {
+    "pt": [
+        ("A máquina de lavar deixou de funcionar ontem à noite", "defect"),
+        ("o router está sempre a desligar sozinho, não está a funcionar", "defect"),
+        ("depois da atualização a app bugou e não abre", "defect"),
+        ("A minha encomenda ainda não chegou e o rastreio não mexe", "order"),
+        ("quero o reembolso do artigo errado que me mandaram", "order"),
+        ("fui cobrada duas vezes na fatura deste mês", "order"),
+        ("o atendente foi super grosseiro comigo, uma falta de respeito", "complaint"),
+        ("duas horas à espera na linha, ninguém atende", "complaint"),
+        ("atendimento impecável, super recomendo!", "praise"),
+        ("muito obrigada pela atenção, foram muito prestativos", "praise"),
+        ("gostaria de saber se vocês entregam nos Açores", "question"),
+        ("sigam a minha página, link na bio", "other"),
+    ],
+    "fi": [
+        ("Pesukone hajosi viikon käytön jälkeen", "defect"),
+        ("mobiilisovellus kaatuilee koko ajan eikä enää toimi", "defect"),
+        ("en pääse sisään verkkopankkiin, tili lukittu", "defect"),
+        ("tilaukseni ei ole vieläkään tullut, seurantakoodi ei näytä mitään", "order"),
+        ("haluan hyvityksen, minulta veloitettiin kahdesti", "order"),
+        ("matkalaukkuni jäi Helsinkiin", "order"),
+        ("asiakaspalvelija oli todella töykeä ja ylimielinen", "complaint"),
+        ("jonotin puhelimessa tunnin, kukaan ei vastaa", "complaint"),
+        ("Kiitos nopeasta avusta, erinomaista palvelua!", "praise"),
+        ("suosittelen lämpimästi, todella avulias myyjä", "praise"),
+        ("myyttekö lahjakortteja myös verkossa?", "question"),
+        ("hyvää joulua kaikille!", "other"),
+    ],
+    "el": [
+        ("Το ψυγείο χάλασε μετά από δύο εβδομάδες", "defect"),
+        ("η εφαρμογή κρασάρει συνέχεια και δεν ανοίγει", "defect"),
+        ("δεν μπορώ να μπω στον λογαριασμό μου, κλειδώθηκε", "defect"),
+        ("Η παραγγελία μου δεν έχει παραδοθεί ακόμα", "order"),
+        ("θέλω επιστροφή χρημάτων, χρεώθηκα δύο φορές", "order"),
+        ("η βαλίτσα μου χάθηκε στην πτήση", "order"),
+        ("απαράδεκτη συμπεριφορά, ο υπάλληλος ήταν αγενέστατος", "complaint"),
+        ("δύο ώρες στην αναμονή και κανείς δεν σηκώνει", "complaint"),
+        ("Ευχαριστώ πολύ, άψογη εξυπηρέτηση!", "praise"),
+        ("συγχαρητήρια στην ομάδα σας, πολύ ευγενικοί", "praise"),
+        ("θα ήθελα να ρωτήσω αν στέλνετε και στην Κύπρο", "question"),
+        ("χρόνια πολλά σε όλους!", "other"),
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [(lang, text, expected) for lang, cases in CASES.items() for text, expected in cases],
+)
+def test_intent_per_language(lang: str, text: str, expected: str) -> None:
+    """Everyday customer-care phrasing per intent, in Portuguese, Finnish and Greek."""
+    assert intent_of(text, lang) == expected
+
+
+class TestInflection:
+    @pytest.mark.parametrize(
+        "text",
+        ["tilaukseni", "tilauksen", "tilausta", "paketin", "pakettini", "toimituksessa"],
+    )
+    def test_finnish_case_endings(self, text: str) -> None:
+        """Finnish stems match their case and possessive endings."""
+        assert raw(f"missä on {text}", "fi").get("order", 0.0) >= 2.0
+
+    @pytest.mark.parametrize(
+        "text",
+        ["ΠΑΡΑΓΓΕΛΙΑΣ", "παραγγελιες", "παραγγελίας", "η παραγγελια μου", "τις αποσκευές"],
+    )
+    def test_greek_accents_case_and_final_sigma(self, text: str) -> None:
+        """Greek matches with or without accents, in capitals, with final sigma."""
+        assert raw(text, "el").get("order", 0.0) >= 2.0
+
+
+class TestNegation:
+    @pytest.mark.parametrize(
+        ("text", "lang"),
+        [
+            ("the box was dented but the phone is not broken", "en"),
+            ("no delays this time", "en"),
+            ("puhelin ei ole rikki, haluan vain vaihtaa värin", "fi"),
+            ("ei ollut mitään vikaa", "fi"),
+            ("το κινητό δεν είναι χαλασμένο", "el"),
+            ("o aparelho não está avariado", "pt"),
+            ("não houve atraso nenhum", "pt"),
+        ],
+    )
+    def test_negated_defect_or_complaint_cue_does_not_fire(self, text: str, lang: str) -> None:
+        totals = raw(text, lang)
+        assert totals.get("defect", 0.0) == 0.0
+        assert totals.get("complaint", 0.0) == 0.0
+
+    def test_phrases_with_their_own_negation_still_count(self) -> None:
+        """'ei toimi', 'δεν λειτουργεί', 'não funciona' are defect phrases."""
+        assert raw("netti ei toimi", "fi")["defect"] > 0
+        assert raw("το ίντερνετ δεν λειτουργεί", "el")["defect"] > 0
+        assert raw("a internet não funciona", "pt")["defect"] > 0
+
+    def test_punctuation_ends_the_negation_window(self) -> None:
+        """'No, it is broken': the negator belongs to another clause."""
+        assert raw("no, it's broken", "en").get("defect", 0.0) > 0
+
+    def test_negator_too_far_away(self) -> None:
+        """A negator several content words before the cue does not negate it."""
+        assert raw("I can't believe the screen arrived broken", "en").get("defect", 0.0) > 0
+
+    def test_negated_praise_reads_as_complaint(self) -> None:
+        result = MODEL.score(prepare("the agent was not helpful at all"), "en")
+        assert any(e.rule == "negated" and e.intent == "complaint" for e in result.evidence)
+        assert not any(e.intent == "praise" for e in result.evidence)
+        assert any("negated" in line for line in result.explanation())
+
+
+class TestActFirst:
+    @pytest.mark.parametrize(
+        ("text", "lang", "expected"),
+        [
+            ("thanks a lot, but my parcel never arrived", "en", "order"),
+            ("obrigado, mas a encomenda nunca chegou", "pt", "order"),
+            ("kiitos, mutta tilaukseni ei ole vieläkään tullut", "fi", "order"),
+            ("ευχαριστώ, αλλά η εφαρμογή δεν λειτουργεί", "el", "defect"),
+        ],
+    )
+    def test_need_beats_praise(self, text: str, lang: str, expected: str) -> None:
+        assert intent_of(text, lang) == expected
+
+    def test_praise_alone_stays_praise(self) -> None:
+        assert intent_of("muito obrigado, adorei o atendimento", "pt") == "praise"
+
+    def test_question_evidence_is_not_discounted_by_an_order_topic(self) -> None:
+        """A policy question about an order topic keeps its question evidence."""
+        result = MODEL.score(prepare("quanto tempo demora o reembolso?"), "pt")
+        marks = [e for e in result.evidence if e.rule == "question-mark"]
+        assert marks and marks[0].weight == MODEL.question_mark_weight
