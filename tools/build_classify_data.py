@@ -21,6 +21,8 @@ Markup inside the text:
 About 40% of the posts also get a style variant (lower-cased, accents dropped, typo,
 brand @handle, hashtag, URL, emoji, truncation); a variant always shares its post's split.
 Splits are stratified by language and intent, ~60/20/20, deterministic.
+``data/classify/source/<lang>_train_extra.txt`` (same format) holds training-only posts:
+they always go to the train split (ids ``<lang>-xNNN``) and never change the other posts.
 
 Run: ``python tools/build_classify_data.py`` (rewrites ``data/classify/messages.jsonl``).
 """
@@ -67,6 +69,7 @@ PLACEHOLDER_TYPE = {
     "natid": "national_id",
     "dob": "dob",
 }
+EXTRA_SUFFIX = "_train_extra"  # <lang>_train_extra.txt: training-only posts
 MARKUP_RE = re.compile(r"\{(\w+)\}|\[\[([\w:]+)\|([^\]]+)\]\]")
 
 # ---------------------------------------------------------------- value generators
@@ -501,28 +504,30 @@ def assign_splits(posts: list[Post]) -> dict[str, str]:
     return split
 
 
-def main() -> int:
+def read_source(path: Path, id_prefix: str) -> list[Post]:
+    """The posts of one source file; ids ``<id_prefix>NNN``. Raises ValueError on bad lines."""
+    stem = path.stem  # "en", "zh-hans", "pt_train_extra", "zh-hant_train_extra"...
+    base = stem.removesuffix(EXTRA_SUFFIX)
+    lang = base.split("-")[0]
+    rng = random.Random(stem)
     posts: list[Post] = []
-    for path in sorted(SOURCE.glob("*.txt")):
-        stem = path.stem  # "en", "zh-hans", ...
-        lang = stem.split("-")[0]
-        rng = random.Random(stem)
-        n = 0
-        for lineno, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            line = raw.strip()
-            if not line or line.startswith("#"):
-                continue
-            n += 1
-            try:
-                post = parse_line(line, lang, f"{stem}-{n:03d}", rng)
-            except (KeyError, ValueError) as exc:
-                print(f"{path.name}:{lineno}: {exc}", file=sys.stderr)
-                return 1
-            if stem.startswith("zh-"):
-                post.extra["script"] = stem[3:]
-            posts.append(post)
-    split = assign_splits(posts)
-    rng = random.Random(2024)
+    n = 0
+    for lineno, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        n += 1
+        try:
+            post = parse_line(line, lang, f"{id_prefix}{n:03d}", rng)
+        except (KeyError, ValueError) as exc:
+            raise ValueError(f"{path.name}:{lineno}: {exc}") from exc
+        if base.startswith("zh-"):
+            post.extra["script"] = base[3:]
+        posts.append(post)
+    return posts
+
+
+def _rows(posts: list[Post], split: dict[str, str], rng: random.Random) -> list[dict[str, object]]:
     out: list[dict[str, object]] = []
     for post in posts:
         rows = [post]
@@ -534,6 +539,28 @@ def main() -> int:
             rendered = row.render()
             rendered["split"] = split[row.group]
             out.append(rendered)
+    return out
+
+
+def main() -> int:
+    # The stratified sources are split train/dev/test; the ``*_train_extra.txt`` sources are
+    # training-only and processed after them with their own random streams, so adding extra
+    # posts never changes an existing post's text, variant or split.
+    posts: list[Post] = []
+    extra: list[Post] = []
+    try:
+        for path in sorted(SOURCE.glob("*.txt")):
+            if path.stem.endswith(EXTRA_SUFFIX):
+                continue
+            posts += read_source(path, f"{path.stem}-")
+        for path in sorted(SOURCE.glob(f"*{EXTRA_SUFFIX}.txt")):
+            extra += read_source(path, f"{path.stem.removesuffix(EXTRA_SUFFIX)}-x")
+    except ValueError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    split = assign_splits(posts)
+    out = _rows(posts, split, random.Random(2024))
+    out += _rows(extra, {p.group: "train" for p in extra}, random.Random("train-extra"))
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with OUT.open("w", encoding="utf-8") as fh:
         for r in out:

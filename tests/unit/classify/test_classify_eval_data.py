@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 from pathlib import Path
 
 import numpy as np
@@ -116,6 +118,53 @@ class TestDataset:
         }
         with pytest.raises(ValueError, match="bad PII span"):
             parse_example(json.dumps(row))
+
+
+# Pinned when the training-only sources (data/classify/source/*_train_extra.txt) were added:
+# the dev and test splits (ids, texts, labels) and every stratified post's split must never
+# change when training posts are added. Update only with a deliberate, documented re-split.
+EVAL_SPLITS_SHA256 = "5dfbd5aa236a4679a015344f4e18625923f8fd1afe512d449b5ca9cfef34e9f7"
+EVAL_SPLITS_N = 725
+STRATIFIED_SPLITS_SHA256 = "4293e8e1a11159994a417cd0467680bf211f5646c9386276813eab971d044362"
+STRATIFIED_N = 1844
+EXTRA_ID = re.compile(r"^[a-z]{2}(-han[st])?-x\d{3}(-v)?$")
+
+
+def _rows() -> list[dict[str, object]]:
+    return [json.loads(line) for line in default_path().read_text("utf-8").splitlines()]
+
+
+class TestSplitsFrozen:
+    def test_dev_and_test_contents_unchanged(self) -> None:
+        rows = sorted(
+            (r for r in _rows() if r["split"] in ("dev", "test")), key=lambda r: str(r["id"])
+        )
+        digest = hashlib.sha256()
+        for r in rows:
+            item = [r["id"], r["split"], r["text"], r["intent"], r["sensitive"]]
+            digest.update(json.dumps(item, ensure_ascii=False).encode() + b"\n")
+        assert len(rows) == EVAL_SPLITS_N
+        assert digest.hexdigest() == EVAL_SPLITS_SHA256
+
+    def test_stratified_posts_keep_their_split(self) -> None:
+        rows = sorted(
+            (r for r in _rows() if not EXTRA_ID.match(str(r["id"]))), key=lambda r: str(r["id"])
+        )
+        digest = hashlib.sha256()
+        for r in rows:
+            digest.update(f"{r['id']}\t{r['split']}\n".encode())
+        assert len(rows) == STRATIFIED_N
+        assert digest.hexdigest() == STRATIFIED_SPLITS_SHA256
+
+    def test_extra_posts_are_training_only(self) -> None:
+        extra = [r for r in _rows() if EXTRA_ID.match(str(r["id"]))]
+        assert extra
+        assert all(r["split"] == "train" for r in extra)
+        langs = {str(r["lang"]) for r in extra}
+        assert {"en", "es", "de", "fr", "pt", "zh", "ja", "fi", "el"} <= langs
+        # no training-only post repeats a dev or test text
+        held_out = {r["text"] for r in _rows() if r["split"] in ("dev", "test")}
+        assert not [r["id"] for r in extra if r["text"] in held_out]
 
 
 class TestHead:
