@@ -31,6 +31,9 @@ test-unit: install
 test-integration: install
 	$(BIN)/python -m pytest -m integration
 
+test-rebalance: install ## the scale-out test of notify (a known intermittent issue)
+	CARE_RUN_REBALANCE_TEST=1 $(BIN)/python -m pytest tests/integration/test_pipeline.py -k ScaleOut
+
 proto: install ## regenerate Python code from protos/
 	$(BIN)/python -m grpc_tools.protoc -Iprotos \
 		--python_out=$(PROTO_OUT) --grpc_python_out=$(PROTO_OUT) \

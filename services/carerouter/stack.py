@@ -84,7 +84,9 @@ class Stack:
             raise
         return self
 
-    def _spawn(self, svc: ServiceProcess, service: str | None = None) -> None:
+    def _spawn(
+        self, svc: ServiceProcess, service: str | None = None, data_dir: Path | None = None
+    ) -> None:
         env = {
             **os.environ,
             **FAST_KAFKA_ENV,
@@ -93,7 +95,7 @@ class Stack:
             "CARE_HTTP_HOST": "127.0.0.1",
             "CARE_HTTP_PORT": str(svc.http_port),
             "CARE_GRPC_PORT": str(svc.grpc_port),
-            "CARE_DATA_DIR": str(self.run_dir / "data"),
+            "CARE_DATA_DIR": str(data_dir or self.run_dir / "data"),
             "CARE_GRPC_SHUTDOWN_GRACE_S": "1",
             **self.extra_env,
         }
@@ -144,7 +146,8 @@ class Stack:
             self.run_dir / f"{name}-{count + 1}.log",
         )
         self.services[extra.name] = extra
-        self._spawn(extra, service=name)
+        # Its own local state directory, as each pod has its own.
+        self._spawn(extra, service=name, data_dir=self.run_dir / f"data-{count + 1}")
         deadline = time.monotonic() + self.start_timeout_s
         while not _ready(extra.http_url):
             if extra.process is not None and extra.process.poll() is not None:

@@ -99,23 +99,29 @@ class SlaTimers:
         case = self._case(key)
         return None if case is None else self._plan(key, case)
 
-    def schedule(self, key: bytes, case: events_pb2.Case) -> None:
+    def schedule(self, key: bytes, case: events_pb2.Case) -> int:
+        """Push the case's not-yet-sent notifications; returns how many are pending.
+        (Stale copies from earlier versions are dropped when they come due.)"""
         sent = set(self._sent(key))
         earliest = self._heap[0].at if self._heap else None
+        pending = 0
         for planned in self._plan(key, case).values():
-            if planned.sla_event_id not in sent:
-                heapq.heappush(
-                    self._heap,
-                    _Entry(
-                        planned.at,
-                        planned.sla_event_id,
-                        key,
-                        planned.queue,
-                        planned.level == events_pb2.SLA_LEVEL_BREACH,
-                    ),
-                )
+            if planned.sla_event_id in sent:
+                continue
+            pending += 1
+            heapq.heappush(
+                self._heap,
+                _Entry(
+                    planned.at,
+                    planned.sla_event_id,
+                    key,
+                    planned.queue,
+                    planned.level == events_pb2.SLA_LEVEL_BREACH,
+                ),
+            )
         if self._heap and (earliest is None or self._heap[0].at < earliest):
             self._wake_up()
+        return pending
 
     def on_case(self, key: bytes, case: events_pb2.Case) -> None:
         current = self._case(key)
@@ -126,7 +132,10 @@ class SlaTimers:
         ):
             return  # an older snapshot redelivered
         self.clocks[key] = case.SerializeToString()
-        self.schedule(key, case)
+        if self.schedule(key, case) == 0 and case.status == events_pb2.CASE_STATUS_RESOLVED:
+            # Nothing more can come due: forget the clocks (a reopen brings them back).
+            del self.clocks[key]
+            self._plans.pop(key, None)
 
     def rebuild(self) -> None:
         """Re-plan every owned case at once (tests, small tables)."""
@@ -241,6 +250,9 @@ class SlaTimers:
             await self._publish(entry.key, planned, now)
             if self._published_during_rebuild is not None:
                 self._published_during_rebuild.add(entry.sla_event_id)
+            # At-least-once: a crash, or a rebalance that starts during the publish,
+            # between these two writes repeats this one notification on the next owner;
+            # consumers deduplicate by sla_event_id (recording first loses one instead).
             sent.append(entry.sla_event_id)
             self.sent[entry.key] = json.dumps(sent[-MAX_SENT_IDS_KEPT:]).encode()
             published += 1
@@ -323,18 +335,27 @@ def register(
         added = timers.sync_ownership()
         log.info("sla_timers_rebalanced", count=added, partitions=sorted(owned))
 
-    async def report() -> None:
+    async def housekeeping() -> None:
+        # Table recovery can complete after the rebalance signal; planning the cases it
+        # restored is cheap (only keys without a plan are planned), so check regularly.
+        if owned:
+            timers.sync_ownership()
         for queue, seconds in timers.time_to_breach(datetime.now(UTC)).items():
             metrics.time_to_breach.labels(queue).set(seconds)
 
-    async def on_revoked(*args: Any, **_kwargs: Any) -> None:
-        revoked = args[1] if len(args) > 1 else ()  # (sender, revoked partitions)
-        # Stop notifying for lost partitions at once, before the new owner recovers
-        # their sent-table from the changelog, not only after our rebalance completes.
-        owned.difference_update(tp.partition for tp in revoked if tp.topic == topics.CASES)
+    # Nothing may be published from the very start of a rebalance: partitions may be
+    # moving, and what we would record as sent could miss the changelog that the next
+    # owner restores (a scale-out test caught one warning published twice). faust calls
+    # app.on_rebalance_start synchronously first; the partitions come back, with what was
+    # parked meanwhile, when the rebalance completes (on_rebalance below).
+    rebalance_start = app.on_rebalance_start
 
-    app.on_partitions_revoked.connect(on_revoked)
+    def on_rebalance_start() -> None:
+        owned.clear()
+        rebalance_start()
+
+    app.on_rebalance_start = on_rebalance_start  # type: ignore[method-assign]
     app.on_rebalance_complete.connect(on_rebalance)
     app.task(run_timers)
-    app.timer(interval=15.0)(report)
+    app.timer(interval=5.0)(housekeeping)
     return timers

@@ -81,3 +81,19 @@ class TestSlaTimers:
         timers = SlaTimers({}, {}, dict, Recorder())
         timers.on_case(b"x:1", case(1))
         assert timers.time_to_breach(T0 + timedelta(seconds=20)) == {"q": 40.0}
+
+
+class TestHousekeeping:
+    async def test_resolved_case_without_pending_notifications_is_forgotten(self) -> None:
+        """Once resolved with nothing owed, the case leaves the clocks table."""
+        published = Recorder()
+        clocks: dict[bytes, bytes] = {}
+        timers = SlaTimers(clocks, {}, dict, published)
+        timers.on_case(b"x:1", case(1))
+        await timers.fire(T0 + timedelta(seconds=61))
+        resolved = case(1, 2)
+        resolved.status = events_pb2.CASE_STATUS_RESOLVED
+        resolved.resolved_at.FromDatetime(T0 + timedelta(seconds=90))
+        resolved.first_responded_at.FromDatetime(T0 + timedelta(seconds=90))
+        timers.on_case(b"x:1", resolved)
+        assert clocks == {}
