@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import random
 import statistics
 import time
@@ -81,6 +82,7 @@ async def run(cases: int, window_s: float, lead_s: float, update_rate: float, se
         due = now + timedelta(seconds=setup_budget + rng.uniform(0, window_s))
         timers.on_case(f"x:{n}".encode(), _case(n, due - timedelta(seconds=target), target))
     setup = time.perf_counter() - started
+    gc.freeze()  # as notify does once a rebalance has restored its cases
     runner = asyncio.create_task(timers.run())
     updates = 0
 
