@@ -162,7 +162,6 @@ class FeedStats:
     via_webhook: int = 0
     actions: int = 0
     actions_skipped: int = 0
-    done: bool = False
 
 
 class Feeder:
@@ -208,7 +207,6 @@ class Feeder:
                     await self._act(case_stub, item)
             if pending:
                 await self._send_events(http, ingest_stub, pending, batch_number + 1)
-        self.stats.done = True
         for channel in self._channels:
             await channel.close()
 

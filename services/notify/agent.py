@@ -138,15 +138,6 @@ class SlaTimers:
             del self.clocks[key]
             self._plans.pop(key, None)
 
-    def rebuild(self) -> None:
-        """Re-plan every owned case at once (tests, small tables)."""
-        self._heap.clear()
-        self._plans.clear()
-        for key, raw in list(self.clocks.items()):
-            if raw:
-                self.schedule(key, events_pb2.Case.FromString(raw))
-        self._wake_up()
-
     def sync_ownership(self) -> int:
         """After a rebalance: forget the cases this worker no longer owns and plan the
         ones it gained (their changelog was restored into the table). Returns how many

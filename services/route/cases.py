@@ -84,10 +84,6 @@ def _case_seq(case_id: str) -> int:
     return int(seq) if seq.isdigit() else 0
 
 
-def _message_ids(case: events_pb2.Case) -> Iterable[str]:
-    return (m.event_id for m in case.messages)
-
-
 def fill_template(templates: dict[str, str], lang: str, **values: str) -> tuple[str, str]:
     """The template for ``lang`` (falling back to English) with values filled in."""
     chosen = lang if lang in templates else "en"
@@ -107,7 +103,7 @@ def on_message(
 ) -> Outcome:
     """Apply one classified message to its conversation's case."""
     event, cls = item.event, item.classification
-    if case is not None and event.event_id in set(_message_ids(case)):
+    if case is not None and any(m.event_id == event.event_id for m in case.messages):
         return Outcome(case, duplicate=True)
     if event.operation in (events_pb2.OPERATION_EDIT, events_pb2.OPERATION_DELETE):
         return _edit_or_delete(case, item, now)

@@ -46,7 +46,7 @@ class TestSlaTimers:
         assert await timers.fire(T0 + timedelta(seconds=50)) == 1
         timers.on_case(b"x:1", case(1))  # redelivered: same version
         assert await timers.fire(T0 + timedelta(seconds=61)) == 1
-        timers.rebuild()
+        await timers.rebuild_gradually()
         assert await timers.fire(T0 + timedelta(seconds=120)) == 0
         assert published.ids == [
             "x:1#1/first_response/warning-1/0",
