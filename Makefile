@@ -31,8 +31,8 @@ test-unit: install
 test-integration: install
 	$(BIN)/python -m pytest -m integration
 
-test-rebalance: install ## the scale-out test of notify (a known intermittent issue)
-	CARE_RUN_REBALANCE_TEST=1 $(BIN)/python -m pytest tests/integration/test_pipeline.py -k ScaleOut
+test-rebalance: install ## only the scale-out test of notify (part of make test too)
+	$(BIN)/python -m pytest tests/integration/test_pipeline.py -k ScaleOut
 
 proto: install ## regenerate Python code from protos/
 	$(BIN)/python -m grpc_tools.protoc -Iprotos \

@@ -157,8 +157,7 @@ class Stack:
             time.sleep(0.2)
         return extra
 
-    def restart(self, name: str, grace_s: float = 15.0) -> None:
-        """Stop one service gracefully and start it again on the same ports."""
+    def _terminate(self, name: str, grace_s: float) -> ServiceProcess:
         svc = self.services[name]
         process = svc.process
         if process is not None and process.poll() is None:
@@ -168,6 +167,16 @@ class Stack:
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)
                 process.wait(timeout=5)
+        return svc
+
+    def retire(self, name: str, grace_s: float = 15.0) -> None:
+        """Stop an instance for good (a scale-in): its partitions move to the others."""
+        self._terminate(name, grace_s)
+        del self.services[name]
+
+    def restart(self, name: str, grace_s: float = 15.0) -> None:
+        """Stop one service gracefully and start it again on the same ports."""
+        svc = self._terminate(name, grace_s)
         self._spawn(svc)
         deadline = time.monotonic() + self.start_timeout_s
         while not _ready(svc.http_url):

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import Iterable
+import time
+from collections.abc import Iterable, Mapping
 
-from aiokafka import AIOKafkaProducer
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import KafkaError, TopicAlreadyExistsError
 
@@ -105,3 +106,52 @@ class EventProducer:
             await asyncio.wait_for(produce_all(), self._timeout)
         except (TimeoutError, KafkaError, OSError) as exc:
             raise BrokerUnavailable(f"Kafka did not acknowledge within {self._timeout}s") from exc
+
+
+async def confirmed_end_offsets(
+    bootstrap_servers: str,
+    reported: Mapping[TopicPartition, int],
+    *,
+    fetch_max_wait_ms: int = 50,
+    timeout_s: float = 10.0,
+) -> dict[TopicPartition, int]:
+    """The end offsets of ``reported`` (a ListOffsets answer), confirmed by a fetch.
+
+    A fetch response carries the partition's high watermark. Some Kafka-compatible
+    brokers answer ListOffsets(latest) with the base offset of the last record batch
+    plus one (Tansu 0.6 does: five records produced in one batch read as an end of 1),
+    and whoever reads "up to the end" -- faust restoring a table from its changelog --
+    then stops early and silently loses state. So one fetch from just before the
+    reported end reads the real high watermark. On a broker that reports correctly the
+    two agree; the cost is one short-lived consumer per call (a rebalance, a start-up).
+    If the fetch does not answer within ``timeout_s``, the reported values stand.
+    """
+    if not reported:
+        return {}
+    probe = AIOKafkaConsumer(
+        bootstrap_servers=bootstrap_servers,
+        group_id=None,
+        enable_auto_commit=False,
+        fetch_max_wait_ms=fetch_max_wait_ms,
+        max_partition_fetch_bytes=1024,  # only the watermark matters, not the records
+    )
+    confirmed = dict(reported)
+    await probe.start()
+    try:
+        probe.assign(list(reported))
+        for tp, offset in reported.items():
+            probe.seek(tp, max(0, offset - 1))
+        pending = set(reported)
+        deadline = time.monotonic() + timeout_s
+        while pending and time.monotonic() < deadline:
+            await probe.getmany(timeout_ms=fetch_max_wait_ms * 2, max_records=1)
+            for tp in list(pending):
+                highwater = probe.highwater(tp)
+                if highwater is not None:
+                    confirmed[tp] = max(confirmed[tp], highwater)
+                    pending.discard(tp)
+        if pending:
+            log.warning("end_offsets_unconfirmed", partitions=len(pending))
+    finally:
+        await probe.stop()
+    return confirmed

@@ -17,6 +17,7 @@ from google.protobuf.message import Message
 from google.protobuf.timestamp_pb2 import Timestamp
 
 from carerouter.common import topics
+from carerouter.common.kafka import confirmed_end_offsets
 from carerouter.common.logging import get_logger, redact_text
 from carerouter.common.metrics import Metrics
 from carerouter.common.settings import ServiceSettings
@@ -26,34 +27,51 @@ log = get_logger(__name__)
 M = TypeVar("M", bound=Message)
 
 _fetch_max_wait_ms = 1500
+_bootstrap_servers = ""
 
 
 def _tune_worker_consumer() -> None:
-    """Make faust's worker consumer use our ``fetch_max_wait_ms`` instead of its fixed 1.5 s.
+    """Two corrections to faust-streaming 0.15's aiokafka consumer, applied once.
 
-    faust-streaming 0.15 hard-codes the value when it builds the aiokafka consumer. On a
-    broker that answers fetches only when that wait expires, it is a per-hop latency
-    floor. aiokafka reads the attribute when the consumer starts, so setting it right
-    after construction is enough.
+    * ``fetch_max_wait_ms``: faust hard-codes 1.5 s when it builds the consumer. On a
+      broker that answers fetches only when that wait expires, it is a per-hop latency
+      floor. aiokafka reads the attribute when the consumer starts, so setting it right
+      after construction is enough.
+    * Highwaters: table recovery reads each changelog partition up to the end offset the
+      broker reports; an under-reported end (see ``confirmed_end_offsets``) silently
+      drops the newest records of the table -- a scale-out test lost SLA clocks that way.
     """
     thread_cls: Any = faust_aiokafka.AIOKafkaConsumerThread
     if getattr(thread_cls, "_carerouter_tuned", False):
         return
-    original = thread_cls._create_worker_consumer
+    original_create = thread_cls._create_worker_consumer
+    original_highwaters = thread_cls._highwaters
 
     def create_worker_consumer(self: Any, transport: Any) -> Any:
-        consumer = original(self, transport)
+        consumer = original_create(self, transport)
         consumer._fetch_max_wait_ms = _fetch_max_wait_ms
         return consumer
 
+    async def highwaters(self: Any, partitions: list[Any]) -> dict[Any, Any]:
+        reported = dict(await original_highwaters(self, partitions))
+        known = {tp: offset for tp, offset in reported.items() if offset is not None}
+        reported.update(
+            await confirmed_end_offsets(
+                _bootstrap_servers, known, fetch_max_wait_ms=min(_fetch_max_wait_ms, 100)
+            )
+        )
+        return reported
+
     thread_cls._create_worker_consumer = create_worker_consumer
+    thread_cls._highwaters = highwaters
     thread_cls._carerouter_tuned = True
 
 
 def build_app(app_id: str, settings: ServiceSettings) -> faust.App:
     """A faust app configured from settings; web server off (we serve /metrics ourselves)."""
-    global _fetch_max_wait_ms  # noqa: PLW0603 - process-wide faust driver setting
+    global _fetch_max_wait_ms, _bootstrap_servers  # noqa: PLW0603 - process-wide faust driver settings
     _fetch_max_wait_ms = settings.kafka_fetch_max_wait_ms
+    _bootstrap_servers = settings.kafka_bootstrap_servers
     _tune_worker_consumer()
     data_dir = settings.data_dir / app_id
     data_dir.mkdir(parents=True, exist_ok=True)

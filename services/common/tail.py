@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
+from carerouter.common.kafka import confirmed_end_offsets
 from carerouter.common.logging import get_logger
 from carerouter.common.settings import ServiceSettings
 
@@ -54,7 +55,9 @@ class TopicTail:
         consumer.assign(assigned)
         if self._from_beginning:
             await consumer.seek_to_beginning(*assigned)
-            end = await consumer.end_offsets(assigned)
+            end = await confirmed_end_offsets(
+                self._settings.kafka_bootstrap_servers, await consumer.end_offsets(assigned)
+            )
             self._targets = {tp: offset for tp, offset in end.items() if offset > 0}
         else:
             await consumer.seek_to_end(*assigned)

@@ -334,8 +334,8 @@ def register(
     async def housekeeping() -> None:
         # Table recovery can complete after the rebalance signal; planning the cases it
         # restored is cheap (only keys without a plan are planned), so check regularly.
-        if owned:
-            timers.sync_ownership()
+        if owned and (late := timers.sync_ownership()):
+            log.info("sla_timers_restored_late", count=late)
         for queue, seconds in timers.time_to_breach(datetime.now(UTC)).items():
             metrics.time_to_breach.labels(queue).set(seconds)
 

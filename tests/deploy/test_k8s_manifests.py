@@ -311,11 +311,8 @@ def test_overlays() -> None:
         return {n: d["spec"].get("replicas", 1) for n, d in _of_kind(objs, "Deployment").items()}
 
     assert set(replicas(dev).values()) == {1}
-    # notify stays single until its scale-out issue is fixed (docs/operations.md).
-    scaled = [n for n in replicas(dev) if n != "carerouter-notify"]
-    assert all(replicas(prod)[n] > replicas(dev)[n] for n in scaled)
-    assert min(replicas(prod)[n] for n in scaled) >= 2
-    assert replicas(prod)["carerouter-notify"] == 1
+    assert all(replicas(prod)[n] > replicas(dev)[n] for n in replicas(dev))
+    assert min(replicas(prod).values()) >= 2
 
     assert _config_data(prod, "carerouter-config")["CARE_KAFKA_BOOTSTRAP_SERVERS"] == PROD_BOOTSTRAP
     assert _config_data(dev, "carerouter-config")["CARE_LOG_LEVEL"] == "DEBUG"

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import time
 from collections import Counter
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import aiohttp
 import grpc
 import pytest
 from aiokafka import AIOKafkaProducer
+from aiokafka.partitioner import DefaultPartitioner
 
 from carerouter.common import topics
 from carerouter.ingest.schema import EventIn
@@ -486,12 +487,20 @@ class TestSlaWebhookAndPlatformWebhook:
         )
 
 
-@pytest.mark.skipif(
-    os.environ.get("CARE_RUN_REBALANCE_TEST") != "1",
-    reason="known issue, run with `make test-rebalance`: after a scale-out the new notify "
-    "instance sometimes restores only part of a changelog partition and misses cases "
-    "(about 1 run in 6 on Tansu); see docs/operations.md",
-)
+def _threads_on_each_partition(per_partition: int, partitions: int = 3) -> list[str]:
+    """Thread ids whose conversation keys fall evenly on every partition (Kafka's default
+    partitioner, as the producers use), so each moved partition holds several cases."""
+    partitioner = DefaultPartitioner()
+    everything = list(range(partitions))
+    chosen: dict[int, list[str]] = {p: [] for p in everything}
+    while any(len(ids) < per_partition for ids in chosen.values()):
+        thread_id = unique("rb")
+        partition = partitioner(f"x:{thread_id}".encode(), everything, everything)
+        if len(chosen[partition]) < per_partition:
+            chosen[partition].append(thread_id)
+    return [t for ids in chosen.values() for t in ids]
+
+
 class TestScaleOut:
     async def test_scale_out_of_notify_loses_nothing(
         self, stack: Stack, outputs: TopicsReader
@@ -499,15 +508,31 @@ class TestScaleOut:
         """A second notify instance joins while clocks are running: the partitions are
         rebalanced and every SLA event is still published. A notification in flight when
         the rebalance starts may be repeated once by the new owner (at-least-once; the
-        stable sla_event_id lets consumers drop it) -- never more, never lost."""
-        events = [
-            make_event(f"parcel {n} lost, nobody answers", thread_id=unique("rb"))
-            for n in range(12)
+        stable sla_event_id lets consumers drop it) -- never more, never lost.
+
+        Three open cases on every partition before the scale-out: the moved partition's
+        table must be restored in full (an under-reported changelog end once restored
+        only its first case)."""
+        before = [
+            make_event(f"parcel {n} lost, nobody answers", thread_id=thread_id)
+            for n, thread_id in enumerate(_threads_on_each_partition(3))
         ]
-        await post(stack, events[:6])
+        after = [
+            make_event(f"parcel {n} lost, nobody answers", thread_id=unique("rb")) for n in range(6)
+        ]
+        events = before + after
+        await post(stack, before)
         loop = asyncio.get_running_loop()
-        await loop.run_in_executor(None, stack.spawn_extra, "notify")
-        await post(stack, events[6:])
+        extra = await loop.run_in_executor(None, stack.spawn_extra, "notify")
+        try:
+            await post(stack, after)
+            await self._every_sla_event_once(events, outputs)
+        finally:
+            await loop.run_in_executor(None, stack.retire, extra.name)
+
+    async def _every_sla_event_once(
+        self, events: list[dict[str, Any]], outputs: TopicsReader
+    ) -> None:
         keys = {f"x:{e['thread_id']}" for e in events}
 
         def sla() -> list[events_pb2.SlaEvent]:
