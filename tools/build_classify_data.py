@@ -22,7 +22,13 @@ About 40% of the posts also get a style variant (lower-cased, accents dropped, t
 brand @handle, hashtag, URL, emoji, truncation); a variant always shares its post's split.
 Splits are stratified by language and intent, ~60/20/20, deterministic.
 ``data/classify/source/<lang>_train_extra.txt`` (same format) holds training-only posts:
-they always go to the train split (ids ``<lang>-xNNN``) and never change the other posts.
+they always go to the train split (ids ``<lang>-xNNN``) and never change the other posts,
+except the posts after a ``#@fresh`` line: those were written later, by another hand, in the
+styles of real public posts (airline and brand tweets, rail feedback, ISP posts, shop and
+food-delivery reviews), and half of them form the held-out ``fresh`` split. The half kept
+for training (and read while writing detector rules) was chosen by row id when the posts
+were added, so a post group is held out only when every one of its rows (the post and its
+style variant) hashes odd.
 
 Run: ``python tools/build_classify_data.py`` (rewrites ``data/classify/messages.jsonl``).
 """
@@ -70,6 +76,7 @@ PLACEHOLDER_TYPE = {
     "dob": "dob",
 }
 EXTRA_SUFFIX = "_train_extra"  # <lang>_train_extra.txt: training-only posts
+FRESH_MARK = "#@fresh"  # in a _train_extra file: the posts below are half held out
 MARKUP_RE = re.compile(r"\{(\w+)\}|\[\[([\w:]+)\|([^\]]+)\]\]")
 
 # ---------------------------------------------------------------- value generators
@@ -504,16 +511,20 @@ def assign_splits(posts: list[Post]) -> dict[str, str]:
     return split
 
 
-def read_source(path: Path, id_prefix: str) -> list[Post]:
-    """The posts of one source file; ids ``<id_prefix>NNN``. Raises ValueError on bad lines."""
+def read_source(path: Path, id_prefix: str, fresh: set[str] | None = None) -> list[Post]:
+    """The posts of one source file; ids ``<id_prefix>NNN``. Raises ValueError on bad lines.
+    The groups of posts after a ``#@fresh`` line are added to ``fresh``."""
     stem = path.stem  # "en", "zh-hans", "pt_train_extra", "zh-hant_train_extra"...
     base = stem.removesuffix(EXTRA_SUFFIX)
     lang = base.split("-")[0]
     rng = random.Random(stem)
     posts: list[Post] = []
     n = 0
+    below_fresh_mark = False
     for lineno, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         line = raw.strip()
+        if line == FRESH_MARK:
+            below_fresh_mark = True
         if not line or line.startswith("#"):
             continue
         n += 1
@@ -523,8 +534,26 @@ def read_source(path: Path, id_prefix: str) -> list[Post]:
             raise ValueError(f"{path.name}:{lineno}: {exc}") from exc
         if base.startswith("zh-"):
             post.extra["script"] = base[3:]
+        if below_fresh_mark and fresh is not None:
+            fresh.add(post.group)
         posts.append(post)
     return posts
+
+
+def _odd(row_id: str) -> bool:
+    return int(hashlib.sha1(row_id.encode()).hexdigest(), 16) % 2 == 1
+
+
+def hold_out_fresh(rows: list[dict[str, object]], fresh: set[str]) -> None:
+    """Move to the ``fresh`` split the groups below a ``#@fresh`` mark whose rows all hash odd."""
+    odd_groups: dict[str, bool] = {}
+    for row in rows:
+        group = str(row["group"])
+        if group in fresh:
+            odd_groups[group] = odd_groups.get(group, True) and _odd(str(row["id"]))
+    for row in rows:
+        if odd_groups.get(str(row["group"])):
+            row["split"] = "fresh"
 
 
 def _rows(posts: list[Post], split: dict[str, str], rng: random.Random) -> list[dict[str, object]]:
@@ -548,27 +577,32 @@ def main() -> int:
     # posts never changes an existing post's text, variant or split.
     posts: list[Post] = []
     extra: list[Post] = []
+    fresh: set[str] = set()
     try:
         for path in sorted(SOURCE.glob("*.txt")):
             if path.stem.endswith(EXTRA_SUFFIX):
                 continue
             posts += read_source(path, f"{path.stem}-")
         for path in sorted(SOURCE.glob(f"*{EXTRA_SUFFIX}.txt")):
-            extra += read_source(path, f"{path.stem.removesuffix(EXTRA_SUFFIX)}-x")
+            extra += read_source(path, f"{path.stem.removesuffix(EXTRA_SUFFIX)}-x", fresh)
     except ValueError as exc:
         print(exc, file=sys.stderr)
         return 1
     split = assign_splits(posts)
     out = _rows(posts, split, random.Random(2024))
-    out += _rows(extra, {p.group: "train" for p in extra}, random.Random("train-extra"))
+    extra_rows = _rows(extra, {p.group: "train" for p in extra}, random.Random("train-extra"))
+    hold_out_fresh(extra_rows, fresh)
+    out += extra_rows
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with OUT.open("w", encoding="utf-8") as fh:
         for r in out:
             fh.write(json.dumps(r, ensure_ascii=False) + "\n")
     by_lang: dict[str, int] = {}
+    by_split: dict[str, int] = {}
     for r in out:
         by_lang[str(r["lang"])] = by_lang.get(str(r["lang"]), 0) + 1
-    print(f"wrote {len(out)} posts to {OUT.relative_to(ROOT)}: {by_lang}")
+        by_split[str(r["split"])] = by_split.get(str(r["split"]), 0) + 1
+    print(f"wrote {len(out)} posts to {OUT.relative_to(ROOT)}: {by_lang}, splits {by_split}")
     return 0
 
 

@@ -223,7 +223,7 @@ def _print_report(name: str, r: dict[str, Any], out: TextIO) -> None:
 def main(argv: Sequence[str] | None = None, out: TextIO = sys.stdout) -> int:
     parser = argparse.ArgumentParser(prog="python -m carerouter.classify.eval")
     parser.add_argument("--json", action="store_true", help="one JSON document")
-    parser.add_argument("--splits", default="dev,test")
+    parser.add_argument("--splits", default="dev,test,fresh")
     parser.add_argument("--no-lolo", action="store_true", help="skip leave-one-language-out")
     args = parser.parse_args(argv)
     splits = [s for s in args.splits.split(",") if s]
@@ -240,7 +240,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO = sys.stdout) -> int:
             name: report(examples, predict(examples)) for name, predict in models.items()
         }
     if not args.no_lolo and "full" in models:
-        result["lolo"] = lolo()
+        result["lolo"] = lolo(("dev", "test", "fresh"))
     if args.json:
         json.dump(result, out, ensure_ascii=False, indent=1)
         out.write("\n")
@@ -249,7 +249,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO = sys.stdout) -> int:
         for name, r in by_model.items():
             _print_report(f"{split} / {name}", r, out)
     if "lolo" in result:
-        out.write("\n=== leave-one-language-out (dev+test posts of L; head trained without L)\n")
+        out.write(
+            "\n=== leave-one-language-out (dev+test+fresh posts of L; head trained without L)\n"
+        )
         for lang, m in result["lolo"].items():
             out.write(
                 f"{lang}: head {m['head_macro_f1']:.3f}  lexicon-only"

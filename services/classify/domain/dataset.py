@@ -1,7 +1,9 @@
 """The labelled development set (``data/classify/messages.jsonl``) and its split guard.
 
 Training and tuning code loads examples with :func:`load_training`, which refuses the
-``test`` split: the test split is read only by :func:`load_evaluation`, for reporting.
+held-out splits: ``test`` (stratified with train and dev) and ``fresh`` (posts written later,
+in the styles of real public posts, by another hand). They are read only by
+:func:`load_evaluation`, for reporting.
 """
 
 from __future__ import annotations
@@ -14,8 +16,8 @@ from typing import Final
 
 from .results import INTENTS, PII_TYPES, PiiSpan
 
-SPLITS: Final = ("train", "dev", "test")
-TEST_SPLIT: Final = "test"
+SPLITS: Final = ("train", "dev", "test", "fresh")
+HELD_OUT_SPLITS: Final = ("test", "fresh")
 
 
 def default_path() -> Path:
@@ -24,7 +26,7 @@ def default_path() -> Path:
 
 
 class TestSplitAccessError(RuntimeError):
-    """Raised when training or tuning code asks for the held-out test split."""
+    """Raised when training or tuning code asks for a held-out split."""
 
     __test__ = False  # not a pytest test class
 
@@ -90,15 +92,15 @@ def _load(splits: Sequence[str], path: Path | None) -> list[Example]:
 
 
 def load_training(splits: Iterable[str] = ("train",), path: Path | None = None) -> list[Example]:
-    """Examples for training or tuning. The test split is refused."""
+    """Examples for training or tuning. The held-out splits are refused."""
     chosen = tuple(splits)
-    if TEST_SPLIT in chosen:
+    if held_out := sorted(set(chosen) & set(HELD_OUT_SPLITS)):
         raise TestSplitAccessError(
-            "the test split is held out: training and tuning may not read it"
+            f"split(s) {held_out} are held out: training and tuning may not read them"
         )
     return _load(chosen, path)
 
 
 def load_evaluation(split: str, path: Path | None = None) -> list[Example]:
-    """Examples of one split for reporting (the only way to read ``test``)."""
+    """Examples of one split for reporting (the only way to read ``test`` and ``fresh``)."""
     return _load((split,), path)

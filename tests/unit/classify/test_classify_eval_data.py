@@ -74,11 +74,13 @@ class TestMetrics:
 
 
 class TestDataset:
-    def test_training_loader_refuses_test(self) -> None:
+    def test_training_loader_refuses_held_out_splits(self) -> None:
         with pytest.raises(TestSplitAccessError):
             load_training(("train", "test"))
         with pytest.raises(TestSplitAccessError):
             load_training(["test"])
+        with pytest.raises(TestSplitAccessError, match="fresh"):
+            load_training(("dev", "fresh"))
 
     def test_unknown_split(self) -> None:
         with pytest.raises(ValueError, match="unknown split"):
@@ -95,16 +97,17 @@ class TestDataset:
                 assert ex.text[span.start : span.end].strip() == ex.text[span.start : span.end]
         for lang in ("en", "es", "de", "fr", "pt", "zh", "ja", "fi", "el"):
             assert langs[lang] >= 150, lang
-        assert {r["split"] for r in rows} == {"train", "dev", "test"}
+        assert {r["split"] for r in rows} == {"train", "dev", "test", "fresh"}
         # a post and its style variant never straddle splits
         split_of: dict[str, str] = {}
         for r in rows:
             assert split_of.setdefault(r["group"], r["split"]) == r["split"]
 
-    def test_evaluation_loader_reads_test(self) -> None:
-        test = load_evaluation("test")
-        assert test
-        assert all(e.split == "test" for e in test)
+    def test_evaluation_loader_reads_held_out_splits(self) -> None:
+        for split in ("test", "fresh"):
+            examples = load_evaluation(split)
+            assert examples
+            assert all(e.split == split for e in examples)
 
     def test_bad_span_rejected(self, tmp_path: Path) -> None:
         row = {
@@ -156,15 +159,25 @@ class TestSplitsFrozen:
         assert len(rows) == STRATIFIED_N
         assert digest.hexdigest() == STRATIFIED_SPLITS_SHA256
 
-    def test_extra_posts_are_training_only(self) -> None:
+    def test_extra_posts_are_training_or_fresh(self) -> None:
         extra = [r for r in _rows() if EXTRA_ID.match(str(r["id"]))]
         assert extra
-        assert all(r["split"] == "train" for r in extra)
+        assert {r["split"] for r in extra} == {"train", "fresh"}
         langs = {str(r["lang"]) for r in extra}
         assert {"en", "es", "de", "fr", "pt", "zh", "ja", "fi", "el"} <= langs
-        # no training-only post repeats a dev or test text
-        held_out = {r["text"] for r in _rows() if r["split"] in ("dev", "test")}
-        assert not [r["id"] for r in extra if r["text"] in held_out]
+        for split in ("train", "fresh"):
+            assert langs <= {str(r["lang"]) for r in extra if r["split"] == split}, split
+        # no training post repeats a held-out text
+        held_out = {r["text"] for r in _rows() if r["split"] in ("dev", "test", "fresh")}
+        assert not [r["id"] for r in _rows() if r["split"] == "train" and r["text"] in held_out]
+
+    def test_fresh_groups_were_never_read_for_tuning(self) -> None:
+        # the half of the fresh posts read while writing rules was chosen by row id (even
+        # sha1): a held-out group has only odd rows
+        for r in _rows():
+            if r["split"] == "fresh":
+                digest = hashlib.sha1(str(r["id"]).encode()).hexdigest()
+                assert int(digest, 16) % 2 == 1, r["id"]
 
 
 class TestHead:
