@@ -31,7 +31,7 @@ test-unit: install
 test-integration: install
 	$(BIN)/python -m pytest -m integration
 
-test-rebalance: install ## only the scale-out test of notify (part of make test too)
+test-rebalance: install ## only the scale-out tests of notify and route (part of make test too)
 	$(BIN)/python -m pytest tests/integration/test_pipeline.py -k ScaleOut
 
 proto: install ## regenerate Python code from protos/

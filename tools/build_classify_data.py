@@ -28,7 +28,9 @@ styles of real public posts (airline and brand tweets, rail feedback, ISP posts,
 food-delivery reviews), and half of them form the held-out ``fresh`` split. The half kept
 for training (and read while writing detector rules) was chosen by row id when the posts
 were added, so a post group is held out only when every one of its rows (the post and its
-style variant) hashes odd.
+style variant) hashes odd. Posts after a ``#@train`` line are training-only again; they are
+rendered after all the others, with their own random stream, so adding them never changes
+an earlier post's variant, id or split.
 
 Run: ``python tools/build_classify_data.py`` (rewrites ``data/classify/messages.jsonl``).
 """
@@ -77,6 +79,7 @@ PLACEHOLDER_TYPE = {
 }
 EXTRA_SUFFIX = "_train_extra"  # <lang>_train_extra.txt: training-only posts
 FRESH_MARK = "#@fresh"  # in a _train_extra file: the posts below are half held out
+LATE_MARK = "#@train"  # ... and the posts below this one are training-only, rendered last
 MARKUP_RE = re.compile(r"\{(\w+)\}|\[\[([\w:]+)\|([^\]]+)\]\]")
 
 # ---------------------------------------------------------------- value generators
@@ -511,20 +514,23 @@ def assign_splits(posts: list[Post]) -> dict[str, str]:
     return split
 
 
-def read_source(path: Path, id_prefix: str, fresh: set[str] | None = None) -> list[Post]:
+def read_source(
+    path: Path, id_prefix: str, fresh: set[str] | None = None, late: set[str] | None = None
+) -> list[Post]:
     """The posts of one source file; ids ``<id_prefix>NNN``. Raises ValueError on bad lines.
-    The groups of posts after a ``#@fresh`` line are added to ``fresh``."""
+    The groups of posts after a ``#@fresh`` line are added to ``fresh``, those after a
+    ``#@train`` line to ``late``."""
     stem = path.stem  # "en", "zh-hans", "pt_train_extra", "zh-hant_train_extra"...
     base = stem.removesuffix(EXTRA_SUFFIX)
     lang = base.split("-")[0]
     rng = random.Random(stem)
     posts: list[Post] = []
     n = 0
-    below_fresh_mark = False
+    region = ""
     for lineno, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         line = raw.strip()
-        if line == FRESH_MARK:
-            below_fresh_mark = True
+        if line in (FRESH_MARK, LATE_MARK):
+            region = line
         if not line or line.startswith("#"):
             continue
         n += 1
@@ -534,8 +540,9 @@ def read_source(path: Path, id_prefix: str, fresh: set[str] | None = None) -> li
             raise ValueError(f"{path.name}:{lineno}: {exc}") from exc
         if base.startswith("zh-"):
             post.extra["script"] = base[3:]
-        if below_fresh_mark and fresh is not None:
-            fresh.add(post.group)
+        target = {FRESH_MARK: fresh, LATE_MARK: late}.get(region)
+        if target is not None:
+            target.add(post.group)
         posts.append(post)
     return posts
 
@@ -578,21 +585,28 @@ def main() -> int:
     posts: list[Post] = []
     extra: list[Post] = []
     fresh: set[str] = set()
+    late: set[str] = set()
     try:
         for path in sorted(SOURCE.glob("*.txt")):
             if path.stem.endswith(EXTRA_SUFFIX):
                 continue
             posts += read_source(path, f"{path.stem}-")
         for path in sorted(SOURCE.glob(f"*{EXTRA_SUFFIX}.txt")):
-            extra += read_source(path, f"{path.stem.removesuffix(EXTRA_SUFFIX)}-x", fresh)
+            extra += read_source(path, f"{path.stem.removesuffix(EXTRA_SUFFIX)}-x", fresh, late)
     except ValueError as exc:
         print(exc, file=sys.stderr)
         return 1
     split = assign_splits(posts)
     out = _rows(posts, split, random.Random(2024))
-    extra_rows = _rows(extra, {p.group: "train" for p in extra}, random.Random("train-extra"))
+    train_only = {p.group: "train" for p in extra}
+    extra_rows = _rows(
+        [p for p in extra if p.group not in late], train_only, random.Random("train-extra")
+    )
     hold_out_fresh(extra_rows, fresh)
     out += extra_rows
+    out += _rows(
+        [p for p in extra if p.group in late], train_only, random.Random("train-extra-late")
+    )
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with OUT.open("w", encoding="utf-8") as fh:
         for r in out:

@@ -530,6 +530,36 @@ class TestScaleOut:
         finally:
             await loop.run_in_executor(None, stack.retire, extra.name)
 
+    async def test_scale_out_of_route_keeps_every_case(
+        self, stack: Stack, outputs: TopicsReader
+    ) -> None:
+        """A second route instance joins: the conversations of the partitions it takes over
+        keep their cases (its table is restored from the changelog in full), so a follow-up
+        message joins the open case instead of opening a second one."""
+        threads = _threads_on_each_partition(3)
+        keys = [f"x:{t}" for t in threads]
+        await post(stack, [make_event("my parcel never came", thread_id=t) for t in threads])
+        await eventually(
+            lambda: all(cases_for(outputs, k) for k in keys), timeout=30, what="the first cases"
+        )
+        loop = asyncio.get_running_loop()
+        extra = await loop.run_in_executor(None, stack.spawn_extra, "route")
+        try:
+            await post(stack, [make_event("still nothing, hello?", thread_id=t) for t in threads])
+
+            def both_messages_in_one_case() -> bool:
+                for key in keys:
+                    cases = cases_for(outputs, key)
+                    if len(cases) != 1 or len(next(iter(cases.values())).messages) != 2:
+                        return False
+                return True
+
+            await eventually(
+                both_messages_in_one_case, timeout=60, what="follow-ups in their open cases"
+            )
+        finally:
+            await loop.run_in_executor(None, stack.retire, extra.name)
+
     async def _every_sla_event_once(
         self, events: list[dict[str, Any]], outputs: TopicsReader
     ) -> None:
