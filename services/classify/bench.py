@@ -115,7 +115,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", default="docs/classifier-bench.md")
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args(argv)
-    texts = [e.text for s in ("train", "dev", "test") for e in load_evaluation(s)]
+    texts = [e.text for s in ("train", "dev", "test", "fresh") for e in load_evaluation(s)]
     from .domain.encoder import load_head  # noqa: PLC0415
 
     rows = {"lexicon": measure(texts, False, args.rounds)}

@@ -167,9 +167,11 @@ class IntentModel:
         foreign_factor: float = 0.8,
         question_mark_weight: float = 1.5,
         negated_praise_factor: float = 0.6,
-        act_first_min: float = 2.0,
+        act_first_min: float = 3.0,
         act_first_factor: float = 0.5,
         act_first_over: tuple[str, ...] = ("praise",),
+        hashtag_factor: float = 0.75,
+        grievance_min: float = 2.0,
     ) -> None:
         # one matcher for all three tables: a single pass over the text
         self._matcher = PhraseMatcher(
@@ -187,6 +189,8 @@ class IntentModel:
         self.act_first_min = act_first_min
         self.act_first_factor = act_first_factor
         self.act_first_over = frozenset(act_first_over)
+        self.hashtag_factor = hashtag_factor
+        self.grievance_min = grievance_min
         self._negators = {lang: _folded_words(words) for lang, words in NEGATORS.items()}
         self._fillers = {lang: _folded_words(words) for lang, words in NEGATION_FILLERS.items()}
         self._negation_memo: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
@@ -224,27 +228,20 @@ class IntentModel:
         sarcasm: list[Evidence] = []
         cue_lang = "en" if lang == "und" else lang
         folded = prepared.folded
+        seen_neutral: set[str] = set()
+        has_tags = "#" in prepared.original
         for match in self._matcher.find(folded):
             surface = prepared.surface(match.start, match.end)
+            best = self._best_entries(match.payloads, surface, lang, questions, sarcasm)
+            if _repeated_neutral(best, match.phrase, seen_neutral):
+                continue  # "🙏🙏🙏" is emphasis, not three times the evidence
+            # a hashtag is often a tag appended to the post ("#help", "#danke"): weaker
+            tagged = has_tags and _hashtag(prepared, match.start, match.end)
+            scale = self.hashtag_factor if tagged else 1.0
             negated: bool | None = None
-            best: dict[str, LexEntry] = {}
-            for entry in match.payloads:
-                if entry.kind == "question-word":
-                    if entry.lang == cue_lang:  # function words: own language only
-                        questions.append(
-                            Evidence("question", entry.kind, surface, entry.lang, entry.weight)
-                        )
-                elif entry.kind == "sarcasm":
-                    sarcasm.append(
-                        Evidence("complaint", entry.kind, surface, entry.lang, entry.weight)
-                    )
-                else:
-                    current = best.get(entry.intent)
-                    if current is None or _rank(entry, lang) > _rank(current, lang):
-                        best[entry.intent] = entry
             for entry in best.values():
                 foreign = lang not in (entry.lang, "und") and entry.lang != "*"
-                weight = entry.weight * self.foreign_factor if foreign else entry.weight
+                weight = (entry.weight * self.foreign_factor if foreign else entry.weight) * scale
                 if entry.intent in NEGATABLE and entry.weight > 0:
                     if negated is None:
                         negated = self.negated(folded, match.start, cue_lang)
@@ -257,6 +254,32 @@ class IntentModel:
                         continue
                 lexicon.append(Evidence(entry.intent, "lexicon", surface, entry.lang, weight))
         return lexicon, questions, sarcasm
+
+    def _best_entries(
+        self,
+        payloads: tuple[LexEntry, ...],
+        surface: str,
+        lang: str,
+        questions: list[Evidence],
+        sarcasm: list[Evidence],
+    ) -> dict[str, LexEntry]:
+        """Route question-word and sarcasm payloads of one match to their lists; return
+        the best lexicon entry per intent (own language first, then weight)."""
+        cue_lang = "en" if lang == "und" else lang
+        best: dict[str, LexEntry] = {}
+        for entry in payloads:
+            if entry.kind == "question-word":
+                if entry.lang == cue_lang:  # function words: own language only
+                    questions.append(
+                        Evidence("question", entry.kind, surface, entry.lang, entry.weight)
+                    )
+            elif entry.kind == "sarcasm":
+                sarcasm.append(Evidence("complaint", entry.kind, surface, entry.lang, entry.weight))
+            else:
+                current = best.get(entry.intent)
+                if current is None or _rank(entry, lang) > _rank(current, lang):
+                    best[entry.intent] = entry
+        return best
 
     def has_question_mark(self, folded: str, lang: str) -> bool:
         """Whether the post asks something (``?``, ``¿``, Greek ``;``)."""
@@ -296,7 +319,8 @@ class IntentModel:
         """Discount praise (``act_first_over``) evidence when a failure or an order need
         is reported: the brand must act on that need first."""
         need = sum(e.weight for e in evidence if e.intent in ACT_FIRST)
-        if need < self.act_first_min:
+        grievance = sum(e.weight for e in evidence if e.intent == "complaint")
+        if need < self.act_first_min and grievance < self.grievance_min:
             return evidence
         factor = self.act_first_factor
         return [
@@ -305,6 +329,24 @@ class IntentModel:
             else e
             for e in evidence
         ]
+
+
+def _hashtag(prepared: Prepared, start: int, end: int) -> bool:
+    """Whether the folded span ``start:end`` comes from a hashtag ("#danke")."""
+    o_start, _ = prepared.original_span(start, end)
+    original = prepared.original
+    return original[o_start : o_start + 1] == "#" or original[o_start - 1 : o_start] == "#"
+
+
+def _repeated_neutral(best: Mapping[str, LexEntry], phrase: str, seen: set[str]) -> bool:
+    """Whether ``phrase`` is a language-neutral entry (emoji) already counted in this post;
+    records it as counted otherwise."""
+    if not best or any(entry.lang != "*" for entry in best.values()):
+        return False
+    if phrase in seen:
+        return True
+    seen.add(phrase)
+    return False
 
 
 def _folded_words(words: str) -> frozenset[str]:

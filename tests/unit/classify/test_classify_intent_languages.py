@@ -160,3 +160,81 @@ class TestActFirst:
         result = MODEL.score(prepare("quanto tempo demora o reembolso?"), "pt")
         marks = [e for e in result.evidence if e.rule == "question-mark"]
         assert marks and marks[0].weight == MODEL.question_mark_weight
+
+
+class TestRealPostPhrasing:
+    """Everyday review and social-post phrasing, per intent (written for these tests)."""
+
+    @pytest.mark.parametrize(
+        ("text", "lang", "expected"),
+        [
+            ("the app just shows a white screen since the update", "en", "defect"),
+            ("la app se queda en blanco al abrir", "es", "defect"),
+            ("la box ne répond plus depuis hier, inutilisable", "fr", "defect"),
+            ("路由器老是掉线，白屏", "zh", "defect"),
+            ("イヤホンの片方から音が出ない", "ja", "defect"),
+            ("wifi katkeaa koko ajan", "fi", "defect"),
+            ("ο εκτυπωτής δεν πιάνει σήμα wifi", "el", "defect"),
+            ("1 star, looks nothing like the photos, would not recommend", "en", "complaint"),
+            ("péssimo, não recomendo", "pt", "complaint"),
+            ("客服不耐烦，差评", "zh", "complaint"),
+            ("arrived early and well packed, 10/10 would recommend", "en", "praise"),
+            ("Lieferung pünktlich, alles bestens, weiter so", "de", "praise"),
+            ("梱包も丁寧で星5です", "ja", "praise"),
+            ("το πλήρωμα ήταν υπέροχο", "el", "praise"),
+            (
+                "how long does a refund usually take? just wondering before I order",
+                "en",
+                "question",
+            ),
+            ("combien de temps prend un remboursement ? juste pour savoir", "fr", "question"),
+            ("we're hiring drivers in Leeds, apply now", "en", "other"),
+            ("se busca camarero para fin de semana, envía tu CV", "es", "other"),
+        ],
+    )
+    def test_intent(self, text: str, lang: str, expected: str) -> None:
+        assert intent_of(text, lang) == expected
+
+    def test_crew_is_not_a_payment(self) -> None:
+        """Greek πλήρωμα (crew) is shadowed so that it does not match πληρωμ* (payment)."""
+        assert raw("το πλήρωμα της πτήσης", "el").get("order", 0.0) <= 0.5
+
+
+class TestRobustness:
+    def test_repeated_emoji_count_once(self) -> None:
+        """'🙏🙏🙏' is emphasis: each language-neutral entry counts once per post."""
+        assert raw("🙏🙏🙏🙏🙏", "en")["praise"] == pytest.approx(raw("🙏", "en")["praise"])
+
+    def test_repeated_words_still_add_up(self) -> None:
+        """Repeated words are still summed (only emoji are capped)."""
+        assert raw("thanks thanks", "en")["praise"] == pytest.approx(4.0)
+
+    def test_emoji_spam_does_not_outweigh_a_need(self) -> None:
+        assert intent_of("my parcel never arrived 😍😍😍😍", "en") == "order"
+
+    def test_hashtag_weighs_less_than_the_word(self) -> None:
+        """A hashtag is often a tag appended to the post: it counts at half weight."""
+        tagged = raw("#danke", "de")["praise"]
+        assert tagged == pytest.approx(raw("danke", "de")["praise"] * MODEL.hashtag_factor)
+        assert tagged > 0
+
+
+class TestSarcasmAndTopics:
+    @pytest.mark.parametrize(
+        ("text", "lang"),
+        [
+            ("waited 40 minutes in the queue and then got cut off. great job, thanks", "en"),
+            ("dos horas en espera y me colgaron. gracias, muy amables", "es"),
+            ("45 minuuttia jonossa ja puhelu katkesi. kiitos vaan", "fi"),
+        ],
+    )
+    def test_thanks_next_to_a_grievance_is_not_praise(self, text: str, lang: str) -> None:
+        """Complaint evidence discounts praise words: sarcastic thanks is not praise."""
+        result = CLASSIFIER.classify(text, lang_hint=lang)
+        assert result.intent != "praise"
+        assert result.scores["praise"] < 0.5
+
+    def test_order_topic_alone_does_not_discount_praise(self) -> None:
+        """A delivery mentioned in thanks is a topic, not a need: praise stays praise."""
+        assert intent_of("Danke für die schnelle Lieferung 🙏", "de") == "praise"
+        assert intent_of("thanks for the fast delivery, great service", "en") == "praise"
