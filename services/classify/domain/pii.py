@@ -199,9 +199,15 @@ _DIGITLESS_STEMS: Final = tuple(fold(stem) for stem in (
 
 
 @lru_cache(maxsize=32)
+def _folded(text: str) -> str:
+    """``fold(text)``, cached: several detectors read the folded post."""
+    return fold(text)
+
+
+@lru_cache(maxsize=32)
 def _labels(text: str) -> tuple[_Label, ...]:
     """Value-announcing labels in ``text`` (cached: every detector asks)."""
-    folded = fold(text)
+    folded = _folded(text)
     if not _digits(text) and not any(stem in folded for stem in _DIGITLESS_STEMS):
         return ()
     size = len(text)
@@ -224,7 +230,10 @@ def _after(kind: str, text: str, value: re.Pattern[str]) -> Iterator[re.Match[st
 
 _ID: Final = r"(?P<id>[A-Za-z0-9](?:[A-Za-z0-9-]{0,28}[A-Za-z0-9])?)(?![A-Za-z0-9-])"
 _LABELLED_ID_RE: Final = re.compile(pat.CONNECTOR + _ID, re.IGNORECASE)
-_ENDING_RE: Final = re.compile(r"\s*[:：]?\s*[*•xX.\s]*(?P<id>\d{4})(?!\d)")
+_ENDING_RE: Final = re.compile(
+    r"\s*(?:(?:is|are|es|son|ist|sind|est|sont|é|são|on|ovat|είναι|是|为|為|は)(?![^\W\d_])\s*)?"
+    r"[:：]?\s*[*•xX.\s]*(?P<id>\d{4})(?!\d)"
+)
 _BOOKING_REF_RE: Final = re.compile(
     pat.CONNECTOR + r"(?-i:(?P<id>[A-Z0-9]{5,8}))(?![A-Za-z0-9])", re.IGNORECASE
 )
@@ -271,7 +280,18 @@ _PNR_WINDOW: Final = 60
 _FLIGHT_WORD_RE: Final = re.compile(
     r"flight|vuelo|flug|\bvol\b|\bvoo\b|\bvolo\b|便|航班|lento|πτηση"
 )
-_PNR_STOP_RE: Final = re.compile(r"[\n!?。！？]")
+_PNR_STOP_RE: Final = re.compile(r"[\n!?！？]")
+# six capitals standing alone (ASCII neighbours only: "予約GNCGVE。" is glued to kana)
+_LETTER_PNR_RE: Final = re.compile(r"(?<![A-Za-z0-9])[A-Z]{6}(?![A-Za-z0-9])")
+_LETTER_PNR_WINDOW: Final = 24
+# six-letter words shouted after a booking word are not record locators
+# fmt: off
+_SHOUTED_WORDS: Final = frozenset({
+    "PLEASE", "CANCEL", "REFUND", "URGENT", "THANKS", "ANSWER", "CHANGE", "BROKEN", "NEEDED",
+    "LONDON", "MADRID", "BERLIN", "ATHENS", "LISBOA", "LISBON", "GENEVA", "VIENNA", "DUBLIN",
+    "AYUDAA", "AJUDEM", "DRINGD", "BITTEE", "MERCII", "DANKEE", "KIITOS", "ASAPPP",
+})
+# fmt: on
 
 
 def detect_account_ids(text: str, lang: str) -> Iterator[PiiFinding]:
@@ -286,9 +306,33 @@ def _flight_context(text: str) -> frozenset[int]:
     """Ends of booking-word labels, or every label end when the post names a flight: a
     flight-number-shaped value there ("booking on BA0117") is a flight, not a reference."""
     labels = _labels(text)
-    if _FLIGHT_WORD_RE.search(fold(text)):
+    if _FLIGHT_WORD_RE.search(_folded(text)):
         return frozenset(label.end for label in labels)
     return frozenset(label.end for label in labels if label.kind == "booking_near")
+
+
+def _shop_code(value: str) -> bool:
+    """A shop's order code of capitals with a digit or two inside ("WC1VQTDJAM")."""
+    letters = sum(ch.isalpha() for ch in value)
+    return (
+        8 <= len(value) <= 20
+        and value.isascii()
+        and value.isalnum()
+        and value.isupper()
+        and letters >= 4
+        and len(value) - letters >= 1
+        and _SHOP_CODE_RE.search(value) is not None
+    )
+
+
+_SHOP_CODE_RE: Final = re.compile(r"[A-Z]\d|\d[A-Z]")
+
+
+def _shouting(text: str, start: int, end: int) -> bool:
+    """Whether the words around ``text[start:end]`` are capitals too (a shouted post)."""
+    around = text[max(0, start - 30) : start] + " " + text[end : end + 30]
+    letters = [ch for ch in around if ch.isascii() and ch.isalpha()]
+    return len(letters) >= 4 and sum(ch.isupper() for ch in letters) * 2 > len(letters)
 
 
 def detect_order_ids(text: str, lang: str) -> Iterator[PiiFinding]:
@@ -300,11 +344,13 @@ def detect_order_ids(text: str, lang: str) -> Iterator[PiiFinding]:
                 flight_labels = _flight_context(text)
             if m.start() in flight_labels:
                 continue
-        if len(value) >= 5 and _looks_like_id(value, 5 if value.isdigit() else 3):
+        if (len(value) >= 5 and _looks_like_id(value, 5 if value.isdigit() else 3)) or _shop_code(
+            value
+        ):
             yield _finding("order_id", m.start("id"), m.end("id"), "order reference")
     for m in _after("booking", text, _BOOKING_REF_RE):
         yield _finding("order_id", m.start("id"), m.end("id"), "booking reference")
-    if _digits(text) >= 9:
+    if "1Z" in text or _digits(text) >= 9:
         for m in _TRACKING_RE.finditer(text):
             yield _finding("order_id", m.start(), m.end(), "tracking number", "carrier format")
     near = [label for label in _labels(text) if label.kind == "booking_near"]
@@ -318,6 +364,21 @@ def detect_order_ids(text: str, lang: str) -> Iterator[PiiFinding]:
             if not _FLIGHT_LIKE_RE.fullmatch(m.group()) and not _PRODUCT_WORD_RE.search(before):
                 start = label.end + m.start()
                 yield _finding("order_id", start, start + 6, "booking reference", "near label")
+        yield from _letter_locators(text, label.end, window)
+
+
+def _letter_locators(text: str, offset: int, window: str) -> Iterator[PiiFinding]:
+    """Record locators may be letters only ("varaus BEPKKC", "予約GNCGVE"): only close to
+    the label, not a shouted word, and not in a post written in capitals."""
+    for m in _LETTER_PNR_RE.finditer(window[:_LETTER_PNR_WINDOW]):
+        start = offset + m.start()
+        before = fold(window[max(0, m.start() - 16) : m.start()])
+        if (
+            m.group() not in _SHOUTED_WORDS
+            and not _shouting(text, start, start + 6)
+            and not _PRODUCT_WORD_RE.search(before)
+        ):
+            yield _finding("order_id", start, start + 6, "booking reference", "near label")
 
 
 # --- password -----------------------------------------------------------------------
@@ -327,6 +388,7 @@ _PASSWORD_RE: Final = re.compile(
 )
 _CJK_TAIL_RE: Final = re.compile(r"(?:です|だ|でした|だった|です。|了|的)$|[。，、！？]+.*$")
 _TRAILING_PUNCT: Final = ".,;:!?)\"'”’»"
+_GLUED_CJK_RE: Final = re.compile(r"([\x21-\x7e]{3,})[\u3000-\u9fff\uff00-\uffef]")
 
 
 _PASSWORD_STOPWORDS: Final = frozenset(fold(word) for word in pat.PASSWORD_STOPWORDS)
@@ -348,16 +410,94 @@ def _plausible_secret(text: str, secret: str, end: int, quoted: bool) -> bool:
     return _CLAUSE_END_RE.match(text, end) is not None
 
 
+# a token shaped like a chosen password: letters and digits, maybe joined by a symbol
+# ("mavi.7157", "Tiger_9473", "Stern3994"); ASCII neighbours only, as CJK text is glued on
+_SECRET_TOKEN_RE: Final = re.compile(
+    r"(?<![A-Za-z0-9_@./+#$%&*-])[A-Za-z0-9][A-Za-z0-9._!#$%&*+-]{3,38}[A-Za-z0-9!#$%&*]"
+    r"(?![A-Za-z0-9_@/#$%&*-]|[.,]\w)"
+)
+_SECRET_CUE_RE: Final = re.compile(pat.CREDENTIAL_CUE, re.IGNORECASE)
+_NOT_SECRET_RE: Final = re.compile(pat.NOT_CREDENTIAL_CONTEXT, re.IGNORECASE)
+_COUPON_RE: Final = re.compile(pat.COUPON_WORDS)
+_VERSION_RE: Final = re.compile(r"[A-Za-z]{0,2}\d+(?:[._-]\d+)+[A-Za-z]?")
+# how far after the password noun a cued secret may follow ("the password is wrong, but I
+# typed it here so there's no typo: Tiger.4664"), and the marks that end the search
+_SECRET_WINDOW: Final = 100
+_SECRET_STOP_RE: Final = re.compile(r"[?？\n]")
+_SECRET_GAP_RE: Final = re.compile(r"\s*[:=：]?\s*[\"'“‘«「『]?\Z")
+
+
+# devices and software named with a number ("iPhone15", "Android14", "Win11")
+_PRODUCT_TOKEN_RE: Final = re.compile(
+    r"(?:iphone|ipad|ios|android|galaxy|pixel|windows|win|macos|xbox|playstation|ps|switch"
+    r"|redmi|xiaomi|huawei|mate|honor|oppo|vivo|moto|nokia|kindle|echo|surface|macbook"
+    r"|airpods|watch|series|model|version|ver|build|fw|firmware|wifi|covid|chrome|firefox"
+    r"|office|excel)[\s._-]?\d",
+    re.IGNORECASE,
+)
+
+
+def _secret_shaped(token: str) -> bool:
+    """Letters and digits mixed as in a chosen password, not a version, device or flight."""
+    letters = sum(ch.isalpha() for ch in token)
+    digits = sum(ch.isdigit() for ch in token)
+    return (
+        len(token) >= 6
+        and letters >= 3
+        and digits >= 2
+        and not _VERSION_RE.fullmatch(token)
+        and not _FLIGHT_LIKE_RE.fullmatch(token.upper())
+        and not _PRODUCT_TOKEN_RE.match(token)
+    )
+
+
+def _shaped_secrets(text: str, label_end: int, other_ends: frozenset[int]) -> Iterator[PiiFinding]:
+    """Secret-shaped tokens after a password noun: right after it ("Passwort sunny2899",
+    "新密码Stern3994"), or a little later after a verb or colon ("a nova é Tiger_5448")."""
+    window = text[label_end : label_end + _SECRET_WINDOW]
+    stop = _SECRET_STOP_RE.search(window)
+    if stop is not None:
+        window = window[: stop.start()]
+    for m in _SECRET_TOKEN_RE.finditer(window):
+        token = m.group()
+        start = label_end + m.start()
+        if not _secret_shaped(token):
+            continue
+        gap = text[label_end:start]
+        head = gap[-24:]
+        if (
+            any(label_end < end <= start for end in other_ends)  # "order AB12345"
+            or _NOT_SECRET_RE.search(head)  # "user tom99", "Android14"
+            or _COUPON_RE.search(fold(gap))  # "κωδικός έκπτωσης είναι SUMMER25"
+        ):
+            continue
+        if _SECRET_GAP_RE.fullmatch(gap) or _SECRET_CUE_RE.search(head):
+            yield _finding("password", start, start + len(token), "password disclosed", "shape")
+
+
 def detect_passwords(text: str, lang: str) -> Iterator[PiiFinding]:
+    labels = _labels(text)
+    if not labels:
+        return
     for m in _after("password", text, _PASSWORD_RE):
         secret = m.group("secret").rstrip(_TRAILING_PUNCT)
         # a CJK sentence ending glued to the secret: "パスワードはabc123です"
         secret = _CJK_TAIL_RE.sub("", secret) or secret
+        # an ASCII secret glued to CJK text: "パスワードはneko2231なのに"
+        glued = _GLUED_CJK_RE.match(secret)
+        if glued is not None:
+            secret = glued.group(1)
         start = m.start("secret")
         quoted = start > 0 and text[start - 1] in "\"'“‘«"
         if not _plausible_secret(text, secret, start + len(secret), quoted):
             continue
         yield _finding("password", start, start + len(secret), "password disclosed")
+    if not _digits(text) >= 2:
+        return
+    other_ends = frozenset(label.end for label in labels if label.kind != "password")
+    for label in labels:
+        if label.kind == "password":
+            yield from _shaped_secrets(text, label.end, other_ends)
 
 
 # --- phone --------------------------------------------------------------------------
@@ -445,19 +585,45 @@ def _parse_phone(raw: str, regions: tuple[str, ...]) -> phonenumbers.PhoneNumber
     return None
 
 
+_HOTLINE_BEFORE_RE: Final = re.compile(pat.HOTLINE_BEFORE)
+_HOTLINE_AFTER_RE: Final = re.compile(pat.HOTLINE_AFTER)
+_BARCODE_WORD_RE: Final = re.compile(pat.BARCODE_WORDS)
+
+
+def _barcode(raw: str, folded: str) -> bool:
+    """A GTIN typed as one run: 13 digits not starting with a trunk 0, or any length
+    when the post talks about a barcode."""
+    if not raw.isdigit() or len(raw) not in (8, 12, 13, 14) or not _ean_valid(raw):
+        return False
+    return (len(raw) == 13 and raw[0] != "0") or _BARCODE_WORD_RE.search(folded) is not None
+
+
+def _brand_line(folded: str, start: int, end: int) -> bool:
+    """Whether the number is named as a service line or asked about as the right one."""
+    return (
+        _HOTLINE_BEFORE_RE.search(folded[max(0, start - 40) : start]) is not None
+        or _HOTLINE_AFTER_RE.match(folded[end : end + 50]) is not None
+    )
+
+
 def detect_phones(text: str, lang: str) -> Iterator[PiiFinding]:
     if _digits(text) < 7:
         return
+    folded = _folded(text)
     for m in _PHONE_CANDIDATE_RE.finditer(text):
         digits = sum(ch.isdigit() for ch in m.group())
-        if not 7 <= digits <= 15 or _DATE_RE.fullmatch(m.group()):
+        if not 7 <= digits <= 15 or _DATE_RE.fullmatch(m.group()) or _barcode(m.group(), folded):
             continue
         number = _parse_phone(m.group(), _phone_regions(m.group(), lang))
         if number is None:
             continue
-        if phonenumbers.number_type(number) in _HOTLINE_TYPES and not any(
+        personal = any(
             label.kind == "personal_phone" and m.start() - _CONTEXT_WINDOW <= label.end <= m.start()
             for label in _labels(text)
+        )
+        if not personal and (
+            phonenumbers.number_type(number) in _HOTLINE_TYPES
+            or _brand_line(folded, m.start(), m.end())
         ):
             continue  # a brand hotline, not the customer's number
         yield _finding("phone", m.start(), m.end(), "phone number")

@@ -24,7 +24,7 @@ LABELS: Final[Mapping[str, tuple[str, ...]]] = {
         "numero di conto", "numero cliente", "codice cliente", "conto",
         "口座番号", "会員番号", "お客様番号", "契約番号",
         "账号", "帳號", "账户", "帳戶", "会员号", "會員號", "客户号", "客戶號",
-        "tilinumero", "asiakasnumero", "jäsennumero",
+        "tilinumero", "asiakasnumero", "jäsennumero", "tilinumeroni", "asiakasnumeroni",
         "αριθμός λογαριασμού", "αριθμός πελάτη",
     ),
     # "card ending in 4417": the label precedes the last four digits of a card/account
@@ -39,12 +39,21 @@ LABELS: Final[Mapping[str, tuple[str, ...]]] = {
         "päättyy", "loppuu", "που λήγει σε", "λήγει σε", "号尾", "號尾", "卡尾号", "卡尾號",
         "末尾が", "下4ケタ", "termina com", "com final", "päättyvä", "päättyvälle",
         "με κατάληξη", "που τελειώνει σε",
+        # partial card numbers written as "last digits" nouns
+        "last digits", "last four", "últimos 4 dígitos", "últimos cuatro dígitos",
+        "últimos 4", "letzte vier ziffern", "letzten 4 ziffern", "letzten vier ziffern",
+        "derniers chiffres", "4 derniers chiffres", "quatre derniers chiffres",
+        "últimos dígitos", "cartão final", "cartão com final", "cartao final", "final do cartão",
+        "loppunumerot", "loppunumero", "loppunumeroltaan", "viimeiset numerot", "jonka loppu",
+        "τελευταία 4 ψηφία", "τελευταία τέσσερα ψηφία", "尾数", "尾數", "末四码", "末四碼",
+        "末4码", "末4碼", "后4位", "後4位", "尾号是", "下4けた", "末尾4桁",
     ),
     "order": (
         "order", "booking", "reservation", "confirmation", "tracking", "case", "ticket",
         "reference", "ref", "parcel", "shipment", "consignment", "waybill", "invoice",
         "rma",
-        "pedido", "orden", "reserva", "seguimiento", "envío", "caso", "factura",
+        "pedido", "orden", "reserva", "seguimiento", "envío", "caso", "factura", "paquete",
+        "pacote",
         "localizador",
         "bestellung", "bestellnummer", "bestell-nr", "auftragsnummer", "auftrag",
         "buchung", "buchungsnummer", "sendungsnummer", "sendungsverfolgungsnummer",
@@ -72,6 +81,22 @@ LABELS: Final[Mapping[str, tuple[str, ...]]] = {
         "varaukseni", "varauksen", "varaustunnus",
         "αποστολή", "αποστολής", "δέμα", "δέματος", "αριθμός αποστολής", "αριθμός κράτησης",
         "κωδικός κράτησης", "κωδικός αποστολής", "παραγγελία μου",
+        # claim, complaint and case files: "Aktenzeichen", "expediente", "tapausnumero"
+        "case number", "case id", "claim", "claim number", "complaint number", "file reference",
+        "incident", "incident number", "pir",
+        "expediente", "número de expediente", "incidencia", "número de incidencia",
+        "reclamación", "número de reclamación", "parte",
+        "aktenzeichen", "schadensnummer", "schadennummer", "reklamationsnummer",
+        "kundenvorgang", "meldung",
+        "numéro de ticket", "réclamation", "numéro de réclamation", "numéro de sinistre",
+        "sinistre", "numéro d'incident",
+        "chamado", "número do chamado", "ocorrência", "número da ocorrência", "reclamação",
+        "número do protocolo", "sinistro",
+        "tapausnumero", "tapaus", "tapauksen", "tikettinumero", "tiketti", "palvelupyyntö",
+        "reklamaatio", "reklamaationumero", "vahinkonumero", "viitenumero",
+        "υπόθεση", "υπόθεσης", "αριθμός υπόθεσης", "αίτημα", "αιτήματος", "αριθμός αιτήματος",
+        "案件番号", "管理番号", "申請番号", "工单", "工單", "案件号", "案件號", "报案号",
+        "報案號", "投诉单号", "投訴單號", "服务单号", "服務單號",
     ),
     # airline-style record locators, may be letters only: "booking ref XK3PQZ"
     "booking": (
@@ -91,16 +116,23 @@ LABELS: Final[Mapping[str, tuple[str, ...]]] = {
         "buchung", "prenotazione", "varaus", "varaukseni", "varauksen", "κράτηση",
         "κράτησης", "κωδικός κράτησης", "予約", "预订", "預訂", "订票", "訂票", "订单", "訂單",
         "localizador da reserva", "código da reserva", "bilhete", "passagem", "billet",
-        "flight booking", "pnr", "localizador", "buchungsnummer", "varaustunnus",
+        "flight booking", "pnr", "localizador", "dossier", "buchungsnummer", "varaustunnus",
         "予約番号", "预订号", "預訂號", "訂位", "订位", "booking ref", "booking reference",
         "confirmation", "confirmación", "bestätigung", "vahvistus", "επιβεβαίωση",
+        # tickets and bookings named by the trip: "nimi väärin varauksessa ... SDX92S"
+        "flight ticket", "plane ticket", "train ticket", "billete", "billetes", "fahrkarte",
+        "flugticket", "ticket d'avion",
+        "bilhete", "εισιτήριο", "εισιτηρίου", "εισιτήρια", "varaukse*", "varauksella", "lippu",
+        "lipun", "lentolippu*", "航空券", "切符", "机票", "機票", "车票", "車票",
     ),
     "password": (
         "password", "passcode", "passwd", "pwd", "pw", "pin", "pin code", "contraseña",
         "clave", "passwort", "kennwort", "mot de passe", "mdp", "senha", "パスワード",
         "暗証番号", "密码", "密碼", "salasana", "salasanani", "κωδικός", "κωδικός μου",
         "κωδικό", "κωδικό μου", "κωδικός πρόσβασης", "salasanaksi", "ログインパスワード",
-        "登录密码", "登入密碼",
+        "登录密码", "登入密碼", "salasanan", "salasanalla", "passwords", "mot-de-passe",
+        # frequent misspellings
+        "passowrd", "pasword", "passwrod", "pssword", "contrasenya", "salasna",
     ),
     "national_id": (
         "ssn", "social security", "social security number", "passport", "national id",
@@ -196,4 +228,62 @@ DATE: Final = (
     r"|\d{1,2}\.?\s+(?:de\s+)?[^\W\d_]{3,10}\.?\s+(?:de\s+)?\d{4}"
     r"|[^\W\d_]{3,10}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
     r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+)
+
+# what may introduce a password a few words after the password noun ("the password is
+# wrong but it's mavi.419", "a nova é Tiger_5448", "新しいのはkissa5880", "kirjoitin: X")
+CREDENTIAL_CUE: Final = (
+    r"(?:[:=：]|は|是|为|為|けど|けれど|ど|が|改成|改为|改為|设为|設為|换成|換成|设成|設成"
+    r"|(?<![^\W\d_])(?:is|it's|its|it is|was|now|but|new one is|es|era|ahora|pero|ist|war|aber"
+    r"|jetzt|est|c'est|était|mais|é|mas|agora|on|oli|mutta|nyt|είναι|ειναι|ήταν|ηταν|αλλά|αλλα"
+    r"|τώρα|τωρα)"
+    r"(?:\s+(?:definitely|really|exactly|literally|just|surely|still|seguro|sicher|wirklich"
+    r"|bien|vraiment|mesmo|certamente|varmasti|kyllä|σίγουρα))?"
+    r")\s*[\"'“‘«「『]?\Z"
+)
+# words right before a token that name something other than the password
+# fmt: off
+NOT_CREDENTIAL_CONTEXT: Final = (
+    r"(?:user(?:name)?|login|usuario|benutzer(?:name)?|nutzername|identifiant|utilisateur"
+    r"|usuário|usuario|käyttäjä(?:tunnus)?|tunnus|χρήστη[ςσ]?|ユーザー(?:名|id)?|用户名?|用戶名?"
+    r"|账号|帳號|email|e-mail|mail|correo|id|coupon|cupón|cupon|voucher|promo|discount"
+    r"|gutschein|rabatt(?:code)?|code promo|cupom|desconto|alennuskoodi|κουπόνι|έκπτωσης"
+    r"|クーポン|优惠码|優惠碼|model|modell|modelo|malli|firmware|version|versión|versão|versio"
+    r"|android|ios|iphone|ipad|windows|macos|galaxy|pixel|router|wifi|wlan|ssid|network|red"
+    r"|netz(?:werk)?|réseau|rede|verkko|δίκτυο)"
+    r"\s*[:=：]?\s*[\"'“‘«「『]?\Z"
+)
+# fmt: on
+
+# a code named by these is a voucher or gift code, not a password (folded text)
+COUPON_WORDS: Final = (
+    r"coupon|voucher|promo|discount|gift|cupon|descuento|regalo|gutschein|rabatt|aktion"
+    r"|reduction|remise|cadeau|cupom|desconto|presente|alennus|lahjakortti|kampanja"
+    r"|κουπονι|εκπτωσ|δωρο|クーポン|割引|ギフト|优惠|優惠|折扣|礼品|禮品|兑换|兌換"
+)
+
+# a phone number after these (or asked about as "the right number") is the brand's line
+HOTLINE_BEFORE: Final = (
+    r"(?<![a-z\u00c0-\u024f\u0370-\u03ff])(?:customer service|customer services|customer care"
+    r"|hotline|helpline|help line|support line"
+    r"|call cent(?:re|er)|service line|the line|atencion al cliente|servicio al cliente"
+    r"|telefono de atencion|linea de atencion|kundenservice|kundendienst|servicehotline"
+    r"|service client|service clients|serviço de atendimento|atendimento|central de atendimento"
+    r"|sac|asiakaspalvelu|asiakaspalvelun|palvelunumero|εξυπηρετηση πελατων|εξυπηρετηση"
+    r"|γραμμη|客服|热线|熱線|专线|專線|コールセンター|サポートセンター|お客様窓口|窓口|カスタマーセンター)"
+    r"\W{0,3}(?:\w+\W+){0,2}\Z"
+)
+HOTLINE_AFTER: Final = (
+    r"\A\W{0,3}(?:\w+\W+){0,3}?"
+    r"(?:(?:the |your )?(?:right|correct|official|real|proper) (?:number|phone|line)"
+    r"|numero correcto|el numero de|telefono correcto|richtige nummer|offizielle nummer"
+    r"|bon numero|le numero officiel|numero certo|numero correto|numero oficial"
+    r"|oikea numero|virallinen numero|σωστο τηλεφωνο|σωστος αριθμος|σωστο νουμερο"
+    r"|正しい番号|公式の番号|正确的号码|正確的號碼|官方电话|官方電話|gratuito|gratuit|kostenlos"
+    r"|maksuton|δωρεαν|toll[- ]free)"
+)
+# a digit run near these is a product barcode, not a phone number
+BARCODE_WORDS: Final = (
+    r"barcode|bar code|ean|gtin|upc|strichcode|barcodenummer|codigo de barras|code-barres"
+    r"|code barre|viivakoodi|γραμμωτο|barkod|バーコード|条形码|條碼|条码|janコード"
 )

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from carerouter.classify.domain import Classifier, PiiSpan
+from carerouter.classify.domain import Classifier, PiiSpan, pii
 from carerouter.classify.domain.pii import PiiFinding, detect_pii, resolve_overlaps
 
 CLASSIFIER = Classifier()
@@ -357,3 +357,113 @@ class TestOverlapResolution:
         text = "cancer; mail a@b.co"
         kinds = [f.span.type for f in detect_pii(text, "en", extra=[extra])]
         assert kinds == ["health", "email"]
+
+
+def detected(detector: object, text: str, lang: str = "en") -> list[tuple[str, str]]:
+    """(type, covered text) for each finding of one detector, before overlap resolution."""
+    assert callable(detector)
+    return [(f.span.type, text[f.span.start : f.span.end]) for f in detector(text, lang)]
+
+
+class TestShapedPassword:
+    def test_token_right_after_the_noun(self) -> None:
+        """No verb needed when a letters-and-digits token follows the noun directly."""
+        text = "user bob_k, password Quartz.4471, still says invalid"
+        assert ("password", "Quartz.4471") in detected(pii.detect_passwords, text)
+
+    def test_later_token_needs_a_cue(self) -> None:
+        """A token further on counts after "is", "but", a colon...; bare, it does not."""
+        cued = "the password keeps failing, and I typed it carefully: Maple_3390"
+        bare = "the password keeps failing on the laptop I bought Maple_3390"
+        assert ("password", "Maple_3390") in detected(pii.detect_passwords, cued)
+        assert detected(pii.detect_passwords, bare) == []
+
+    def test_search_stops_at_a_question_mark(self) -> None:
+        """ "How do I reset my password?" ends the search: what follows is another matter."""
+        text = "how do I reset my password? it's for the router Rt_55X21"
+        assert detected(pii.detect_passwords, text) == []
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "password: abc",  # too short
+            "new password is fine but Android14 logs me out",  # a device
+            "password expired before flight AY1337",  # a flight number
+            "password reset broke after update v2.10.3b",  # a version
+            "password reset for order AB12345 please",  # another label announces the value
+            "password for user tom_2291 is not accepted",  # a user name
+            "the password changed, promo code is SAVE2024",  # a voucher
+        ],
+    )
+    def test_lookalikes_are_not_secrets(self, text: str) -> None:
+        """Devices, flights, versions, references, user names and vouchers are not secrets."""
+        assert detected(pii.detect_passwords, text) == []
+
+    def test_ascii_secret_glued_to_cjk(self) -> None:
+        """The secret ends where the Japanese sentence resumes."""
+        text = "パスワードはneko2231なのに入れない"
+        assert set(detected(pii.detect_passwords, text, "ja")) == {("password", "neko2231")}
+
+
+class TestBrandLinesAndBarcodes:
+    def test_number_named_as_service_line(self) -> None:
+        """A geographic number after "customer service" is the brand's line."""
+        assert detected(pii.detect_phones, "customer service 020 7946 0958 hangs up", "en") == []
+
+    def test_number_asked_about_as_the_right_one(self) -> None:
+        """ "Is 210 4400 550 the correct number ...?" asks about the brand's line."""
+        text = "είναι το 210 4400 550 σωστό τηλέφωνο για βλάβες;"
+        assert detected(pii.detect_phones, "is 020 7946 0958 the right number for faults?") == []
+        assert detected(pii.detect_phones, text, "el") == []
+
+    def test_personal_label_wins_over_service_words(self) -> None:
+        """ "Call me on" makes the number the customer's even near service words."""
+        text = "customer service, call me on 020 7946 0958"
+        assert detected(pii.detect_phones, text) == [("phone", "020 7946 0958")]
+
+    def test_ean13_run_is_a_barcode(self) -> None:
+        """A check-digit-valid 13-digit run not starting with 0 is a barcode, not a phone."""
+        assert detected(pii.detect_phones, "4006381333931 on the box", "de") == []
+        assert pii._barcode("4006381333931", "4006381333931")
+        assert not pii._barcode("4006381333932", "4006381333932")  # check digit wrong
+
+
+class TestNewReferences:
+    def test_shop_code_with_one_digit(self) -> None:
+        """A long capitals code with a digit inside, right after an order label."""
+        text = "Bestellung WC1VQTDJAX hängt"
+        assert ("order_id", "WC1VQTDJAX") in detected(pii.detect_order_ids, text, "de")
+
+    def test_shop_code_needs_the_label(self) -> None:
+        """Without an order label the same code is not reported."""
+        assert detected(pii.detect_order_ids, "WC1VQTDJAX hängt", "de") == []
+
+    def test_letter_locator_near_booking_word(self) -> None:
+        """Six capitals right after a booking word are a record locator."""
+        text = "varaus BEPQKC, voiko vaihtaa?"
+        assert ("order_id", "BEPQKC") in detected(pii.detect_order_ids, text, "fi")
+
+    @pytest.mark.parametrize(
+        "text",
+        ["my booking PLEASE fix it", "BOOKING CANCELL AGAIN, WORST AIRLINE EVER"],
+    )
+    def test_shouted_words_are_not_locators(self, text: str) -> None:
+        """Shouted words and posts in capitals do not yield letter-only locators."""
+        assert detected(pii.detect_order_ids, text) == []
+
+    def test_ups_code_with_few_digits(self) -> None:
+        """A UPS "1Z" number is recognised even when it holds few digits."""
+        text = "colis 1ZCEPQUHCVSHLEXSNL bloqué"
+        assert set(detected(pii.detect_order_ids, text, "fr")) == {
+            ("order_id", "1ZCEPQUHCVSHLEXSNL")
+        }
+
+    def test_case_file_label(self) -> None:
+        """Case and claim files are references tied to the person."""
+        text = "expediente SR55340350, sin noticias"
+        assert ("order_id", "SR55340350") in detected(pii.detect_order_ids, text, "es")
+
+    def test_last_digits_after_a_copula(self) -> None:
+        """ "loppunumerot on 5513": a verb may sit between the label and the digits."""
+        text = "kortti jonka loppunumerot on 5513"
+        assert detected(pii.detect_account_ids, text, "fi") == [("account_id", "5513")]

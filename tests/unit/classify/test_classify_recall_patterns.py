@@ -203,3 +203,196 @@ def test_hard_negatives(text: str) -> None:
     """Flight numbers, models, barcodes, prices, hotlines and lookalike words stay negative."""
     result = CLASSIFIER.classify(text)
     assert not result.sensitive, (text, spans(text), result.explanation)
+
+
+# --- real-post phrasings: secrets by shape, takeover, disowned purchases, scams, offers ----
+
+# (post, secret): a letters-and-digits token right after the password noun, or a few words
+# later after a verb, "but" or a colon
+SHAPED_PASSWORDS = [
+    ("can't log in, username mike_r password Falcon.2291, what's wrong", "Falcon.2291"),
+    ("says wrong password but it's definitely Harbor_5512", "Harbor_5512"),
+    ("usuario pepa_g y contraseña nube.6620, no entra", "nube.6620"),
+    ("la contraseña falla pero es Rayo4471, la copié bien", "Rayo4471"),
+    ("Login klappt nicht, Passwort Wolke_3318, Feststelltaste aus", "Wolke_3318"),
+    ("Passwort falsch laut App, ist aber jetzt Birke.7740", "Birke.7740"),
+    ("identifiant lea.m, mot de passe Ecureuil_4410, refusé", "Ecureuil_4410"),
+    ("troquei a senha, agora é Onda_8832 e não aceita", "Onda_8832"),
+    ("新しいパスワードはumi4482にしたのに入れない", "umi4482"),
+    ("改了密码，新密码Yun8817还是登不上", "Yun8817"),
+    ("密碼改成Shan.5529了還是不行", "Shan.5529"),
+    ("salasana ei toimi vaikka kirjoitin sen näin: Koivu.6621", "Koivu.6621"),
+    ("ο κωδικός βγάζει λάθος αλλά είναι thalassa8841", "thalassa8841"),
+    ("パスワードはneko2231なのにログインできません", "neko2231"),
+]
+
+# (post, reason phrase in the explanation)
+REAL_POST_TOPICS = [
+    ("I keep getting login codes I didn't request, then my email was changed", "compromised"),
+    ("someone logged in from another country last night", "compromised"),
+    ("a man claiming to be from your support asked for my card PIN", "compromised"),
+    ("got a text about a parcel fee with a link, is this from you or a scam?", "compromised"),
+    ("me cambiaron la contraseña y el correo sin que yo hiciera nada", "compromised"),
+    ("llamó alguien haciéndose pasar por vosotros pidiendo el código", "compromised"),
+    ("jemand hat sich von einem fremden Gerät angemeldet", "compromised"),
+    ("auf eine gefälschte SMS reingefallen und Zugangsdaten eingegeben", "compromised"),
+    ("j'ai tapé mes identifiants sur un faux sms de livraison", "compromised"),
+    ("quelqu'un se faisant passer pour le service client m'a appelé", "compromised"),
+    ("entraram na minha conta e mudaram minha senha", "compromised"),
+    ("recebi uma mensagem dizendo ser da loja, é golpe ou não? ou golpe?", "compromised"),
+    ("運送会社を名乗るSMSでIDを入力してしまった", "compromised"),
+    ("有人异地登录了我的账号", "compromised"),
+    ("自稱客服的人要我提供支付密碼", "compromised"),
+    ("joku kirjautui tililleni ja vaihtoi salasanani", "compromised"),
+    ("tuli tekstiviesti linkillä, onko tämä huijaus vai teiltä?", "compromised"),
+    ("άλλαξε ο κωδικός μου και δεν το έκανα εγώ", "compromised"),
+    ("there are 4 orders on my account I didn't place", "fraud"),
+    ("two charges on my card that I didn't make", "fraud"),
+    ("aparecen tres compras que yo no hice", "fraud"),
+    ("Bestellungen, die ich nicht getätigt habe, sind im Konto", "fraud"),
+    ("des achats que je n'ai pas faits sur ma carte", "fraud"),
+    ("cobraram uma loja onde nunca comprei", "fraud"),
+    ("カードに身に覚えのない決済があります", "fraud"),
+    ("帳單上有一筆我從來沒買過的消費", "fraud"),
+    ("tilillä on veloituksia joita en tehnyt", "fraud"),
+    ("δύο άγνωστες χρεώσεις στην κάρτα μου", "fraud"),
+    ("¿puedo mandaros por privado mi DNI para verificar?", "personal data"),
+    ("kann ich euch hier meine Ausweisnummer schicken?", "personal data"),
+    ("je peux vous envoyer ma pièce d'identité ici ?", "personal data"),
+    ("posso enviar meu CPF aqui?", "personal data"),
+    ("ここにマイナンバーを書いてもいいですか？", "personal data"),
+    ("可以把身份证号私信给你们吗？", "personal data"),
+    ("voinko lähettää henkilötunnukseni tähän?", "personal data"),
+    ("πρέπει να ανεβάσω ταυτότητα, πού είναι ασφαλές να τη στείλω;", "personal data"),
+    ("is it safe to send my passport number here?", "personal data"),
+    ("¿os paso por aquí el número de la tarjeta?", "card details"),
+    ("posso mandar o número do meu cartão por DM?", "card details"),
+    ("voinko laittaa korttinumeroni tähän?", "card details"),
+    ("信用卡資料要填在哪裡？", "card details"),
+    ("my mum passed last month, please close her account", "bereavement"),
+    ("perdi meu marido em março e preciso trocar o titular", "bereavement"),
+    ("tras el fallecimiento de mi madre", "bereavement"),
+    ("I'm epileptic and the strobe lights were a problem", "health"),
+    ("ich bin Diabetikerin und brauche eine Mahlzeit", "health"),
+    ("je suis en arrêt maladie depuis deux mois", "health"),
+    ("我是孕妇，需要座位", "health"),
+    ("olen ollut sairauslomalla kuukauden", "health"),
+    ("το παιδί έχει αλλεργία στα φιστίκια", "health"),
+    ("ando de muletas e o elevador está parado", "health"),
+    ("perintätoimisto soittaa joka päivä", "hardship"),
+]
+
+# (post, PII type, covered text)
+REAL_POST_REFERENCES = [
+    ("Aktenzeichen #884213 und seit Tagen keine Antwort", "order_id", "884213"),
+    ("expediente RX55123890, ¿cómo va la reclamación?", "order_id", "RX55123890"),
+    ("tapausnumero INC55120987 ei etene", "order_id", "INC55120987"),
+    ("υπόθεση 55123344 ακόμα ανοιχτή", "order_id", "55123344"),
+    ("my claim number is CLM-88213 and still no answer", "order_id", "CLM-88213"),
+    ("pedido QK7TRNXWLM sigue sin llegar", "order_id", "QK7TRNXWLM"),
+    ("Bestellung PX1VQRTDAM hängt seit einer Woche", "order_id", "PX1VQRTDAM"),
+    ("varaus KJHQWE, voiko vaihtaa päivää?", "order_id", "KJHQWE"),
+    ("予約HGFQWZの変更をお願いします", "order_id", "HGFQWZ"),
+    ("colis 1ZXKQPTRWBCNMLASDF bloqué en douane", "order_id", "1ZXKQPTRWBCNMLASDF"),
+    ("nimi väärin varauksessa, lähtö perjantaina QX72KD", "order_id", "QX72KD"),
+    ("kortti jonka loppunumerot on 6634", "account_id", "6634"),
+    ("退款到信用卡尾數5521", "account_id", "5521"),
+    ("estorno no cartão final 8812 por favor", "account_id", "8812"),
+    ("tilinumeroni on 558812345", "account_id", "558812345"),
+]
+
+# never sensitive: password talk without a secret, coupons, devices, billing disputes,
+# scam-as-complaint, shouted words after "booking", support tickets, the brand's own lines
+REAL_POST_NEGATIVES = [
+    "forgot my password again, the reset link never arrives",
+    "パスワードを変更したけどiPhone15でログインできない",
+    "I changed my password but Windows11 still asks for the old one",
+    "the password reset link says error E40023",
+    "新密码设置不了，提示错误代码ERR5003",
+    "ο κωδικός έκπτωσης είναι SUMMER25 αλλά δεν περνάει",
+    "el código de descuento es VERANO2024 y no funciona",
+    "der Gutscheincode ist SOMMER2024, geht nicht",
+    "la contraseña del wifi es la del router HG8245H?",
+    "Rechnung über 9,99 € für einen Tarif, den ich nie bestellt habe",
+    "un cargo de 3,99 por un servicio que nunca contraté",
+    "your prices are a scam, never again",
+    "esto es una estafa, 50 euros por una maleta",
+    "my booking PLEASE fix it",
+    "opened a support ticket about my 55UQ75 TV",
+    "order 3 items yesterday, only two arrived, room 204",
+    "is 210 3456789 the correct number for technical support?",
+    "customer service 0345 123 4567 never answers",
+    "strichcode 4006381333931 auf der Packung, EU-Version?",
+    "can you send the new card to my address?",
+    "can I change my date of birth on the booking?",
+    "le train est en arrêt depuis 40 minutes",
+    "me quedé sin batería y no pude enseñar el billete",
+]
+
+
+@pytest.mark.parametrize(("text", "secret"), SHAPED_PASSWORDS)
+def test_secret_shaped_passwords(text: str, secret: str) -> None:
+    """A secret-shaped token after a password noun is a disclosed password."""
+    assert ("password", secret) in spans(text)
+
+
+@pytest.mark.parametrize(("text", "reason"), REAL_POST_TOPICS)
+def test_real_post_topics(text: str, reason: str) -> None:
+    """Takeover, disowned purchases, scams, free-form offers and more health words."""
+    result = CLASSIFIER.classify(text)
+    assert result.sensitive, (text, result.explanation)
+    assert reason in reasons(text).lower()
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), REAL_POST_REFERENCES)
+def test_real_post_references(text: str, kind: str, value: str) -> None:
+    """Case files, shop codes, letter-only locators and partial cards are found."""
+    assert (kind, value) in spans(text)
+
+
+@pytest.mark.parametrize("text", REAL_POST_NEGATIVES)
+def test_real_post_negatives(text: str) -> None:
+    """Lookalikes of the new patterns stay negative."""
+    result = CLASSIFIER.classify(text)
+    assert not result.sensitive, (text, spans(text), result.explanation)
+
+
+# second round: suspicious-activity notices, casual logins by others, fraud adjectives,
+# named chronic conditions, offers to post an ID image in the comments
+REAL_POST_TOPICS_2 = [
+    ("got an sms about suspicious activity and now my PIN is refused", "compromised"),
+    ("reçu un sms pour activité suspecte, quelqu'un est entré ?", "compromised"),
+    ("joku on päässyt mun tilille ja sähköposti vaihdettu", "compromised"),
+    ("我的账号被人登了，手机也被改了", "compromised"),
+    ("thanks for reversing the fraudulent charges so fast", "fraud"),
+    ("gracias por devolverme los cargos fraudulentos", "fraud"),
+    ("danke, die betrügerischen Abbuchungen sind zurück", "fraud"),
+    ("tengo esclerosis múltiple y nadie me ayudó", "health"),
+    ("ich bin schwerhörig, bitte per Mail", "health"),
+    ("我有氣喘，需要無菸房", "health"),
+    ("mummi on dementoitunut, tarvitsen valtakirjan", "health"),
+    ("マイナンバーカードの画像をこのリプ欄に貼ればいいですか？", "personal data"),
+    ("身份证正反面直接发在评论区可以吗？", "personal data"),
+    ("voinko lähettää henkilötunnuksen tässä messengerissä?", "personal data"),
+]
+
+
+@pytest.mark.parametrize(("text", "reason"), REAL_POST_TOPICS_2)
+def test_real_post_topics_second_round(text: str, reason: str) -> None:
+    """Later real-post phrasings are flagged with their reason."""
+    result = CLASSIFIER.classify(text)
+    assert result.sensitive, (text, result.explanation)
+    assert reason in reasons(text).lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("el paquete 795057442211 lleva días parado", "order_id", "795057442211"),
+        ("billet annulé, dossier 5LWQ5Q, remboursement ?", "order_id", "5LWQ5Q"),
+        ("maksettu kortilla jonka loppu 4480", "account_id", "4480"),
+    ],
+)
+def test_real_post_references_second_round(text: str, kind: str, value: str) -> None:
+    """Parcel labels, reservation files and "loppu" partial cards are found."""
+    assert (kind, value) in spans(text)

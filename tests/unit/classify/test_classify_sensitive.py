@@ -9,10 +9,12 @@ from carerouter.classify.domain.sensitive import (
     ACCOUNT_COMPROMISED,
     BEREAVEMENT,
     CARD_DETAILS,
+    DATA_OFFER,
     FRAUD,
     HARDSHIP,
     HEALTH,
     SELF_HARM,
+    SENSITIVE_TOPICS,
     SensitiveTopics,
 )
 from carerouter.classify.domain.text import prepare
@@ -108,3 +110,86 @@ class TestDetector:
         finding = kinds[HEALTH]
         assert finding is not None
         assert finding.span.type == "health"
+
+
+class TestRealPostTopics:
+    @pytest.mark.parametrize(
+        ("text", "reason"),
+        [
+            (
+                "a login code I didn't request arrived, then the password was changed",
+                ACCOUNT_COMPROMISED,
+            ),
+            ("someone claiming to be from your bank asked for my password", ACCOUNT_COMPROMISED),
+            ("is this sms with a link from you or a scam?", ACCOUNT_COMPROMISED),
+            ("有个冒充客服的人要我的支付密码", ACCOUNT_COMPROMISED),
+            ("three purchases on my card that I didn't make", FRAUD),
+            ("compras en mi cuenta que yo no hice", FRAUD),
+            ("信用卡有一筆從來沒買過的消費", FRAUD),
+            ("perdi minha esposa e preciso cancelar a linha", BEREAVEMENT),
+            ("olen sairauslomalla ja lasku erääntyy", HEALTH),
+            ("je suis en arrêt maladie", HEALTH),
+            ("perintätoimisto soittelee joka päivä", HARDSHIP),
+            ("請點擊連結輸入信用卡資料", CARD_DETAILS),
+        ],
+    )
+    def test_real_post_phrasings(self, text: str, reason: str) -> None:
+        """Phrasings of real posts mark the post sensitive with the right reason."""
+        assert reason in reasons(text)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "a fee for a plan I never ordered is on my bill",  # billing dispute
+            "Rechnung mit einem Tarif, den ich nie bestellt habe",
+            "what a scam, prices up again",  # complaint, not a scam report
+            "my phone died on the train",  # a device, not a person
+            "se me murió el móvil",
+            "akku kuoli kesken matkan",
+            "le train est en arrêt en pleine voie",  # a stopped train, not sick leave
+            "me quedé sin batería",  # not hardship
+            "I never received the verification code",  # login trouble, not takeover
+        ],
+    )
+    def test_lookalikes_stay_negative(self, text: str) -> None:
+        """Billing disputes, complaints and devices that "died" are not sensitive topics."""
+        assert reasons(text) == ()
+
+    def test_lexicons_are_merged_without_duplicates(self) -> None:
+        """Every language list holds each phrase once after merging the lexicons."""
+        for by_lang in SENSITIVE_TOPICS.values():
+            for phrases in by_lang.values():
+                assert len(phrases) == len(set(phrases))
+
+
+class TestFreeFormOffers:
+    def detect(self, text: str) -> list[str]:
+        return [hit.reason for hit in SensitiveTopics().detect(prepare(text), "und")]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "¿os puedo mandar por aquí mi DNI y la fecha de nacimiento?",
+            "να σας στείλω εδώ την ημερομηνία γέννησης;",
+            "DMで生年月日と口座番号送ればいいですか？",
+            "核实身份要把身份证号发在这里吗？",
+            "ταυτότητα και λογαριασμό, πού είναι ασφαλές να τα στείλω;",
+        ],
+    )
+    def test_verb_and_noun_in_one_asked_sentence(self, text: str) -> None:
+        """Verb and data noun in either order, with words between, asked of the brand."""
+        assert DATA_OFFER in self.detect(text)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "I sent my passport scan last week",  # told, not asked
+            "I will post the passport renewal form to you tomorrow",  # told, not asked
+            "can I share the passport photo tips with friends?",  # not addressed to the brand
+            "can I send it here? also, my passport expires soon",  # different sentences
+            "can I change my date of birth on the booking here?",  # no offering verb
+        ],
+    )
+    def test_offer_needs_question_addressee_and_one_sentence(self, text: str) -> None:
+        """Without a question, an addressee, or with verb and noun apart, no offer."""
+        assert DATA_OFFER not in self.detect(text)
