@@ -50,10 +50,12 @@ def _package_size(use_encoder: bool) -> int:
     return size
 
 
-def measure(texts: Sequence[str], use_encoder: bool, rounds: int) -> dict[str, Any]:
+def measure(
+    texts: Sequence[str], use_encoder: bool, rounds: int, cascade_threshold: float | None = None
+) -> dict[str, Any]:
     from .domain.classifier import Classifier  # noqa: PLC0415
 
-    clf = Classifier(use_encoder=use_encoder)
+    clf = Classifier(use_encoder=use_encoder, cascade_threshold=cascade_threshold)
     clf.warm_up()
     best = 0.0
     routed = 0
@@ -98,9 +100,11 @@ def render(rows: dict[str, dict[str, Any]], command: str, n: int) -> str:
             f"{r['p50_ms']:.2f} ms | {r['p99_ms']:.2f} ms | {r['load_s']:.2f} s | "
             f"{r['size_bytes'] / 1e6:.1f} MB |"
         )
-    if "full" in rows and "lexicon" in rows:
-        ratio = rows["full"]["throughput"] / rows["lexicon"]["throughput"]
-        lines += ["", f"Full model throughput = {ratio:.2f} x the lexicon-only baseline."]
+    lines.append("")
+    for name, r in rows.items():
+        if name != "lexicon" and "lexicon" in rows:
+            ratio = r["throughput"] / rows["lexicon"]["throughput"]
+            lines.append(f"- {name}: throughput = {ratio:.2f} x the lexicon-only baseline.")
     lines += [
         "",
         "Model files: the trained head (`intent_head.npz`) plus the encoder weights and "
@@ -114,14 +118,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m carerouter.classify.bench")
     parser.add_argument("--out", default="docs/classifier-bench.md")
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument(
+        "--cascade-thresholds",
+        default="",
+        help="comma-separated cascade thresholds to measure besides the trained one",
+    )
     args = parser.parse_args(argv)
     texts = [e.text for s in ("train", "dev", "test", "fresh") for e in load_evaluation(s)]
     from .domain.encoder import load_head  # noqa: PLC0415
 
     rows = {"lexicon": measure(texts, False, args.rounds)}
-    if load_head() is not None:
+    head = load_head()
+    if head is not None:
         rows["full"] = measure(texts, True, args.rounds)
+        for value in (float(v) for v in args.cascade_thresholds.split(",") if v):
+            rows[f"full, cascade {value:g}"] = measure(texts, True, args.rounds, value)
     command = "taskset -c 0 python -m carerouter.classify.bench --out " + args.out
+    if args.cascade_thresholds:
+        command += f" --cascade-thresholds {args.cascade_thresholds}"
+    if head is not None:
+        rows[f"full (cascade {head.cascade_threshold:g})"] = rows.pop("full")
     text = render(rows, command, len(texts))
     Path(args.out).write_text(text, encoding="utf-8")
     sys.stdout.write(text)

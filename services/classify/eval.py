@@ -150,10 +150,12 @@ def _from_result(r: ClassificationResult) -> Prediction:
     return Prediction(r.intent, r.sensitive, r.pii)
 
 
-def classifier_predictor(use_encoder: bool | None) -> Predictor:
+def classifier_predictor(
+    use_encoder: bool | None, cascade_threshold: float | None = None
+) -> Predictor:
     from .domain.classifier import Classifier  # noqa: PLC0415
 
-    clf = Classifier(use_encoder=use_encoder)
+    clf = Classifier(use_encoder=use_encoder, cascade_threshold=cascade_threshold)
 
     def predict(examples: Sequence[Example]) -> list[Prediction]:
         return [_from_result(r) for r in clf.classify_batch([e.text for e in examples])]
@@ -225,6 +227,12 @@ def main(argv: Sequence[str] | None = None, out: TextIO = sys.stdout) -> int:
     parser.add_argument("--json", action="store_true", help="one JSON document")
     parser.add_argument("--splits", default="dev,test,fresh")
     parser.add_argument("--no-lolo", action="store_true", help="skip leave-one-language-out")
+    parser.add_argument(
+        "--cascade-threshold",
+        type=float,
+        default=None,
+        help="evaluate the full model at this cascade threshold instead of the trained one",
+    )
     args = parser.parse_args(argv)
     splits = [s for s in args.splits.split(",") if s]
 
@@ -232,7 +240,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO = sys.stdout) -> int:
 
     models: dict[str, Predictor] = {"lexicon": classifier_predictor(False)}
     if load_head() is not None:
-        models["full"] = classifier_predictor(None)
+        models["full"] = classifier_predictor(None, args.cascade_threshold)
     result: dict[str, Any] = {"splits": {}}
     for split in splits:
         examples = load_evaluation(split)

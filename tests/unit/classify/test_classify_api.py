@@ -16,6 +16,7 @@ from carerouter.classify.domain import (
     PiiSpan,
     mask,
 )
+from carerouter.classify.domain.encoder import load_head
 
 CLASSIFIER = Classifier(use_encoder=False)  # the lexicon model on its own
 
@@ -148,6 +149,47 @@ class TestReviewThreshold:
         """A threshold outside [0, 1] is a ValueError."""
         with pytest.raises(ValueError, match="review_threshold"):
             Classifier(review_threshold=threshold)
+
+
+class TestCascadeThreshold:
+    POSTS = (
+        "The app keeps crashing, it is not working at all",
+        "hmm",
+        "honestly not sure what to make of the new menu",
+        "where is my parcel, tracking has not moved in a week",
+    )
+
+    def test_trained_threshold_by_default(self) -> None:
+        """Without an override the classifier uses the threshold shipped with the head."""
+        head = load_head()
+        assert head is not None
+        assert Classifier().cascade_threshold == head.cascade_threshold
+
+    def test_zero_keeps_every_post_on_the_lexicon(self) -> None:
+        results = Classifier(cascade_threshold=0.0).classify_batch(list(self.POSTS))
+        assert {r.intent_source for r in results} == {"lexicon"}
+
+    def test_above_one_sends_every_post_to_the_encoder(self) -> None:
+        results = Classifier(cascade_threshold=1.01).classify_batch(list(self.POSTS))
+        assert {r.intent_source for r in results} == {"encoder"}
+
+    def test_lexicon_only_classifier_never_encodes(self) -> None:
+        clf = Classifier(use_encoder=False, cascade_threshold=1.01)
+        assert {r.intent_source for r in clf.classify_batch(list(self.POSTS))} == {"lexicon"}
+
+    @pytest.mark.parametrize("threshold", [-0.1, 1.5])
+    def test_out_of_range_is_rejected(self, threshold: float) -> None:
+        with pytest.raises(ValueError, match="cascade_threshold"):
+            Classifier(cascade_threshold=threshold)
+
+    def test_service_setting(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        from carerouter.classify.main import ClassifySettings
+
+        monkeypatch.setenv("CARE_CASCADE_THRESHOLD", "0.6")
+        assert ClassifySettings().cascade_threshold == 0.6
+        monkeypatch.setenv("CARE_CASCADE_THRESHOLD", "2")
+        with pytest.raises(ValueError, match="cascade_threshold"):
+            ClassifySettings()
 
 
 class TestMask:
