@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections import OrderedDict
 from collections.abc import AsyncIterator
 
 import grpc
@@ -10,19 +11,38 @@ import grpc
 from carerouter.v1 import events_pb2, services_pb2, services_pb2_grpc
 
 SUBSCRIBER_QUEUE = 10_000
+REMEMBERED_EVENT_IDS = 100_000
 
 
 class SlaFeed:
-    """Fans SLA events out to the watchers connected to this replica."""
+    """Fans SLA events out to the watchers connected to this replica.
 
-    def __init__(self) -> None:
+    The topic is at least once: a notification in flight when notify's partitions move
+    can be published again by the new owner, with the same ``sla_event_id``. The feed
+    remembers the most recent ids and passes each one to its watchers once."""
+
+    def __init__(self, remember: int = REMEMBERED_EVENT_IDS) -> None:
         self._subscribers: set[asyncio.Queue[events_pb2.SlaEvent]] = set()
+        self._seen: OrderedDict[str, None] = OrderedDict()
+        self._remember = remember
+
+    def _first_time(self, sla_event_id: str) -> bool:
+        if not sla_event_id:
+            return True  # nothing to deduplicate on
+        if sla_event_id in self._seen:
+            return False
+        self._seen[sla_event_id] = None
+        if len(self._seen) > self._remember:
+            self._seen.popitem(last=False)
+        return True
 
     def apply(self, raw: bytes | None) -> None:
         if not raw:
             return
         event = events_pb2.SlaEvent()
         event.ParseFromString(raw)
+        if not self._first_time(event.sla_event_id):
+            return
         for queue in self._subscribers:
             if queue.full():
                 queue.get_nowait()  # a slow watcher loses its oldest, never blocks us
