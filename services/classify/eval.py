@@ -28,6 +28,7 @@ class Prediction:
     intent: str
     sensitive: bool
     pii: tuple[PiiSpan, ...]
+    confidence: float = 1.0  # the probability given to ``intent``
 
 
 Predictor = Callable[[Sequence[Example]], list[Prediction]]
@@ -119,6 +120,23 @@ def hard_negative_fps(
     return out
 
 
+def calibration_error(
+    confidence: Sequence[float], correct: Sequence[bool], bins: int = 10
+) -> float:
+    """Expected calibration error: over equal-width confidence bins, the gap between mean
+    confidence and accuracy, weighted by the share of posts in the bin (0 = calibrated)."""
+    if not confidence:
+        return 0.0
+    total = 0.0
+    for b in range(bins):
+        idx = [i for i, c in enumerate(confidence) if min(int(c * bins), bins - 1) == b]
+        if idx:
+            mean_conf = sum(confidence[i] for i in idx) / len(idx)
+            accuracy = sum(1 for i in idx if correct[i]) / len(idx)
+            total += abs(mean_conf - accuracy) * len(idx)
+    return total / len(confidence)
+
+
 def report(examples: Sequence[Example], preds: Sequence[Prediction]) -> dict[str, Any]:
     """All figures for one split and one model."""
     gold = [e.intent for e in examples]
@@ -132,6 +150,9 @@ def report(examples: Sequence[Example], preds: Sequence[Prediction]) -> dict[str
         "n": len(examples),
         "accuracy": hits / len(examples) if examples else 0.0,
         "macro_f1": macro_f1(gold, pred),
+        "calibration_error": calibration_error(
+            [p.confidence for p in preds], [g == p for g, p in zip(gold, pred, strict=True)]
+        ),
         "per_label": per_label(gold, pred),
         "per_language_macro_f1": by_lang,
         "sensitivity": binary_pr([e.sensitive for e in examples], [p.sensitive for p in preds]),
@@ -147,7 +168,7 @@ def report(examples: Sequence[Example], preds: Sequence[Prediction]) -> dict[str
 
 
 def _from_result(r: ClassificationResult) -> Prediction:
-    return Prediction(r.intent, r.sensitive, r.pii)
+    return Prediction(r.intent, r.sensitive, r.pii, r.confidence)
 
 
 def classifier_predictor(
@@ -193,7 +214,10 @@ def lolo(splits: Sequence[str] = ("dev", "test")) -> dict[str, dict[str, float]]
 
 def _print_report(name: str, r: dict[str, Any], out: TextIO) -> None:
     w = out.write
-    w(f"\n=== {name}: n={r['n']}  macro-F1={r['macro_f1']:.3f}  accuracy={r['accuracy']:.3f}\n")
+    w(
+        f"\n=== {name}: n={r['n']}  macro-F1={r['macro_f1']:.3f}  accuracy={r['accuracy']:.3f}"
+        f"  calibration error={r['calibration_error']:.3f}\n"
+    )
     w(f"{'intent':<10} {'prec':>6} {'rec':>6} {'f1':>6} {'n':>5}\n")
     for lab, m in r["per_label"].items():
         w(

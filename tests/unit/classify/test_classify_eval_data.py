@@ -26,6 +26,7 @@ from carerouter.classify.domain.encoder import (
 from carerouter.classify.domain.results import INTENTS, PiiSpan
 from carerouter.classify.eval import (
     binary_pr,
+    calibration_error,
     confusion_matrix,
     hard_negative_fps,
     macro_f1,
@@ -52,6 +53,16 @@ class TestMetrics:
         assert m["defect"]["defect"] == 1
         assert sum(sum(row.values()) for row in m.values()) == 2
         assert set(m) == set(INTENTS)
+
+    def test_calibration_error(self) -> None:
+        # calibrated: 0.8 confidence, 8 of 10 right
+        assert calibration_error([0.8] * 10, [True] * 8 + [False] * 2) == pytest.approx(0.0)
+        # over-confident: 0.95 confidence, half right
+        assert calibration_error([0.95] * 4, [True, False, True, False]) == pytest.approx(0.45)
+        # two bins weighted by their size; confidence 1.0 falls in the top bin
+        value = calibration_error([1.0, 1.0, 0.3], [True, False, False])
+        assert value == pytest.approx((2 * 0.5 + 1 * 0.3) / 3)
+        assert calibration_error([], []) == 0.0
 
     def test_binary(self) -> None:
         r = binary_pr([True, True, False, False], [True, False, True, False])
