@@ -30,6 +30,18 @@ class TestEmail:
             ("email", "jane.doe+care@example.co.uk")
         ]
 
+    @pytest.mark.parametrize(
+        ("text", "address"),
+        [
+            ("能把报价单发到我邮箱li.wei@qq.com吗？", "li.wei@qq.com"),
+            ("配信停止したのにtanaka.yuki@gmail.com宛てにまだ届く", "tanaka.yuki@gmail.com"),
+            ("διεύθυνση:maria.k@yahoo.gr,ευχαριστώ", "maria.k@yahoo.gr"),
+        ],
+    )
+    def test_address_glued_to_other_scripts(self, text: str, address: str) -> None:
+        """Only ASCII characters end an address: CJK or Greek text around it does not hide it."""
+        assert ("email", address) in found(text)
+
     def test_handle_is_not_an_email(self) -> None:
         """An @handle alone is not an email address."""
         assert "email" not in types("thanks @AcmeSupport for the help")
