@@ -22,11 +22,15 @@ from phonenumbers import PhoneNumberType
 from stdnum import iban as stdnum_iban
 from stdnum import luhn
 from stdnum.br import cpf
+from stdnum.ch import ssn as ch_ssn
 from stdnum.cn import ric
 from stdnum.es import dni, nie
 from stdnum.fi import hetu
 from stdnum.fr import nir
+from stdnum.gr import amka
 from stdnum.it import codicefiscale
+from stdnum.jp import in_ as jp_in
+from stdnum.pt import nif as pt_nif
 from stdnum.us import ssn
 
 from . import pii_patterns as pat
@@ -354,6 +358,7 @@ def detect_order_ids(text: str, lang: str) -> Iterator[PiiFinding]:
     if "1Z" in text or _digits(text) >= 9:
         for m in _TRACKING_RE.finditer(text):
             yield _finding("order_id", m.start(), m.end(), "tracking number", "carrier format")
+    yield from _leading_reference(text)
     near = [label for label in _labels(text) if label.kind == "booking_near"]
     for label in near:
         window = text[label.end : label.end + _PNR_WINDOW]
@@ -366,6 +371,46 @@ def detect_order_ids(text: str, lang: str) -> Iterator[PiiFinding]:
                 start = label.end + m.start()
                 yield _finding("order_id", start, start + 6, "booking reference", "near label")
         yield from _letter_locators(text, label.end, window)
+
+
+# a reference pasted at the very start of a post ("A393057 - desk still not here",
+# "5GRPSW3KFC ¿sigue en pie la entrega?", "請問W7UYPNN123這筆..."), after any @handles
+_LEADING_REF_RE: Final = re.compile(
+    r"\A(?:\s*@\w+)*\s*(?:請問|请问|关于|關於)?(?P<id>[A-Z0-9]{6,14})(?=\s*[-–—:,]?\s|[^\x00-\x7f])"
+)
+_REF_CONTEXT_RE: Final = re.compile(pat.ORDER_CONTEXT)
+_VOUCHER_SHAPE_RE: Final = re.compile(r"[A-Z]{4,}\d{2,3}")
+_CODE_WORD_RE: Final = re.compile(
+    r"\W{0,3}(?:code|codigo|kod|gutschein|coupon|cupon|voucher|promo)"
+)
+
+
+def _leading_reference(text: str) -> Iterator[PiiFinding]:
+    if not _digits(text):
+        return
+    m = _LEADING_REF_RE.match(text)
+    if m is None:
+        return
+    value = m.group("id")
+    digits = sum(ch.isdigit() for ch in value)
+    letters = len(value) - digits
+    if (
+        not digits
+        or _FLIGHT_LIKE_RE.fullmatch(value)
+        or _PRODUCT_TOKEN_RE.match(value)
+        or (value.isdigit() and (len(value) < 7 or _barcode(value, "")))
+    ):
+        return
+    after = _folded(text)[m.end("id") : m.end("id") + 12]
+    if _VOUCHER_SHAPE_RE.fullmatch(value) or _CODE_WORD_RE.match(after):
+        return  # "SUMMER25 code doesn't work": a voucher, not an order
+    numeric = digits >= 6 and letters <= 2
+    pnr = len(value) == 6 and letters >= 3
+    if not (numeric or pnr or _shop_code(value)):
+        return
+    folded = _folded(text)
+    if _REF_CONTEXT_RE.search(folded) and not _COUPON_RE.search(folded):
+        yield _finding("order_id", m.start("id"), m.end("id"), "order reference", "leading")
 
 
 def _letter_locators(text: str, offset: int, window: str) -> Iterator[PiiFinding]:
@@ -424,7 +469,7 @@ _VERSION_RE: Final = re.compile(r"[A-Za-z]{0,2}\d+(?:[._-]\d+)+[A-Za-z]?")
 # how far after the password noun a cued secret may follow ("the password is wrong, but I
 # typed it here so there's no typo: Tiger.4664"), and the marks that end the search
 _SECRET_WINDOW: Final = 100
-_SECRET_STOP_RE: Final = re.compile(r"[?？\n]")
+_SECRET_STOP_RE: Final = re.compile(r"\n")
 _SECRET_GAP_RE: Final = re.compile(r"\s*[:=：]?\s*[\"'“‘«「『]?\Z")
 
 
@@ -467,7 +512,7 @@ def _shaped_secrets(text: str, label_end: int, other_ends: frozenset[int]) -> It
         gap = text[label_end:start]
         head = gap[-24:]
         if (
-            any(label_end < end <= start for end in other_ends)  # "order AB12345"
+            any(start - len(head) <= end <= start for end in other_ends)  # "order AB12345"
             or _NOT_SECRET_RE.search(head)  # "user tom99", "Android14"
             or _COUPON_RE.search(fold(gap))  # "κωδικός έκπτωσης είναι SUMMER25"
         ):
@@ -476,10 +521,77 @@ def _shaped_secrets(text: str, label_end: int, other_ends: frozenset[int]) -> It
             yield _finding("password", start, start + len(token), "password disclosed", "shape")
 
 
+# a PIN typed out: 4-8 digits, or single digits spoken one by one ("7 7 3 9 1")
+_PIN_RE: Final = re.compile(
+    r"(?<![\d.,/:#€$£-])(?:\d{4,8}|\d(?: \d){3,7})"
+    r"(?![\d/:%€$£-]|[.,]\d|\s?(?:€|\$|£|eur|euro|usd|x\b|digit|dígito|stellig|chiffre|numer|ψηφ|桁|位|元|times|veces"
+    r"|mal\b|fois|vezes|kertaa|φορές|回|次|char|caract|zeichen|merki|χαρακτ|文字|字))",
+    re.IGNORECASE,
+)
+_PIN_WINDOW: Final = 48
+_PIN_STOP_RE: Final = re.compile(r"[.!?！？。\n](?!\d)")
+# the PIN is named right before ("PIN 4618", "暗証番号5820"), after a colon, or after a verb
+# ("which is 8305", "pongo 2580", "ich sag 7 7 3 9 1", "改成802613")
+_PIN_GAP_RE: Final = re.compile(r"\s*(?:[:=：]\s*)?[\"'“‘«「]?\Z")
+_PIN_YEAR_RE: Final = re.compile(r"(?:19[5-9]|20[0-3])\d")
+_PIN_NOT_RE: Final = re.compile(
+    r"(?<![^\W\d_])(?:in|since|seit|desde|depuis|em|vuonna|από|from|until|bis|hasta|jusqu|"
+    r"times|veces|mal|fois|vezes|kertaa|φορές|attempts|intentos|versuche|essais|tentativas|"
+    r"postal|postale|zip|promo|client|cliente|kunde|commande|pedido|order|suivi|tracking|"
+    r"rabatt|descuento|réduction|desconto|gutschein|voucher|coupon|cupón|cupom)"
+    r"(?![^\W\d_])|年|次",
+    re.IGNORECASE,
+)
+
+
+def _pins(text: str, label_end: int, other_ends: frozenset[int]) -> Iterator[PiiFinding]:
+    """A PIN in digits shortly after a PIN or password word."""
+    window = text[label_end : label_end + _PIN_WINDOW]
+    stop = _PIN_STOP_RE.search(window)
+    if stop is not None:
+        window = window[: stop.start()]
+    for m in _PIN_RE.finditer(window):
+        start = label_end + m.start()
+        gap = text[label_end:start]
+        head = gap[-24:]
+        direct = _PIN_GAP_RE.fullmatch(gap) is not None
+        if any(start - len(head) <= end <= start for end in other_ends) or _PIN_NOT_RE.search(head):
+            continue
+        if direct and _PIN_YEAR_RE.fullmatch(m.group()) and not gap.strip():
+            continue  # "PIN 2019 update" more likely names a year
+        if direct or _SECRET_CUE_RE.search(head):
+            yield _finding("password", start, start + len(m.group()), "PIN disclosed", "digits")
+        break
+
+
+# "login's tom.k / Bolt_8887": a user name and a secret-shaped token joined by a slash
+_LOGIN_PAIR_RE: Final = re.compile(
+    r"[^\n]{0,30}?(?<![\w.@+-])[\w.@+-]{2,40}\s?[/|]\s?(?P<secret>[A-Za-z0-9][A-Za-z0-9._!#$%&*+-]{3,38}"
+    r"[A-Za-z0-9!#$%&*])(?![\w/])"
+)
+
+
 def detect_passwords(text: str, lang: str) -> Iterator[PiiFinding]:
     labels = _labels(text)
     if not labels:
         return
+    if _digits(text) >= 4:
+        pin_other = frozenset(
+            label.end for label in labels if label.kind not in ("password", "pin")
+        )
+        for label in labels:
+            if label.kind in ("password", "pin"):
+                yield from _pins(text, label.end, pin_other)
+            elif label.kind == "login":
+                m = _LOGIN_PAIR_RE.match(text, label.end)
+                if m is not None and _secret_shaped(m.group("secret")):
+                    yield _finding(
+                        "password",
+                        m.start("secret"),
+                        m.end("secret"),
+                        "password disclosed",
+                        "login pair",
+                    )
     for m in _after("password", text, _PASSWORD_RE):
         secret = m.group("secret").rstrip(_TRAILING_PUNCT)
         # a CJK sentence ending glued to the secret: "パスワードはabc123です"
@@ -588,6 +700,7 @@ def _parse_phone(raw: str, regions: tuple[str, ...]) -> phonenumbers.PhoneNumber
 
 _HOTLINE_BEFORE_RE: Final = re.compile(pat.HOTLINE_BEFORE)
 _HOTLINE_AFTER_RE: Final = re.compile(pat.HOTLINE_AFTER)
+_HOTLINE_WEAK_RE: Final = re.compile(pat.HOTLINE_BEFORE_WEAK)
 _BARCODE_WORD_RE: Final = re.compile(pat.BARCODE_WORDS)
 
 
@@ -599,10 +712,12 @@ def _barcode(raw: str, folded: str) -> bool:
     return (len(raw) == 13 and raw[0] != "0") or _BARCODE_WORD_RE.search(folded) is not None
 
 
-def _brand_line(folded: str, start: int, end: int) -> bool:
+def _brand_line(folded: str, start: int, end: int, mobile: bool = False) -> bool:
     """Whether the number is named as a service line or asked about as the right one."""
+    before = folded[max(0, start - 40) : start]
     return (
-        _HOTLINE_BEFORE_RE.search(folded[max(0, start - 40) : start]) is not None
+        _HOTLINE_BEFORE_RE.search(before) is not None
+        or (not mobile and _HOTLINE_WEAK_RE.search(before) is not None)
         or _HOTLINE_AFTER_RE.match(folded[end : end + 50]) is not None
     )
 
@@ -622,15 +737,41 @@ def detect_phones(text: str, lang: str) -> Iterator[PiiFinding]:
             label.kind == "personal_phone" and m.start() - _CONTEXT_WINDOW <= label.end <= m.start()
             for label in _labels(text)
         )
+        kind = phonenumbers.number_type(number)
         if not personal and (
-            phonenumbers.number_type(number) in _HOTLINE_TYPES
-            or _brand_line(folded, m.start(), m.end())
+            kind in _HOTLINE_TYPES
+            or _brand_line(folded, m.start(), m.end(), kind == PhoneNumberType.MOBILE)
         ):
             continue  # a brand hotline, not the customer's number
         yield _finding("phone", m.start(), m.end(), "phone number")
 
 
 # --- national identity numbers -------------------------------------------------------
+
+
+def taiwan_id_valid(value: str) -> bool:
+    """Taiwan national ID: a letter for the place of issue, 1/2 (sex) or 8/9 (resident
+    certificate), 8 digits; weighted check over the letter's two-digit code and the digits."""
+    value = value.upper()
+    if not re.fullmatch(r"[A-Z][1289]\d{8}", value):
+        return False
+    code = "ABCDEFGHJKLMNPQRSTUVXYWZIO".index(value[0]) + 10
+    digits = [code // 10, code % 10] + [int(d) for d in value[1:]]
+    weights = (1, 9, 8, 7, 6, 5, 4, 3, 2, 1, 1)
+    return sum(d * w for d, w in zip(digits, weights, strict=True)) % 10 == 0
+
+
+def hkid_valid(value: str) -> bool:
+    """Hong Kong identity card: 1-2 letters, 6 digits, check digit (0-9 or A) in brackets."""
+    m = re.fullmatch(r"([A-Z]{1,2})(\d{6})\s?\(?([0-9A])\)?", value.upper())
+    if m is None:
+        return False
+    letters, digits, check = m.groups()
+    values = [36] * (2 - len(letters)) + [ord(ch) - 55 for ch in letters] + [int(d) for d in digits]
+    total = sum(v * w for v, w in zip(values, range(9, 1, -1), strict=True))
+    expected = (11 - total % 11) % 11
+    return check == ("A" if expected == 10 else str(expected))
+
 
 # fmt: off
 _NATIONAL_IDS: Final[tuple[tuple[str, Callable[[str], bool], str], ...]] = (
@@ -644,7 +785,20 @@ _NATIONAL_IDS: Final[tuple[tuple[str, Callable[[str], bool], str], ...]] = (
     (r"[12] ?\d{2} ?\d{2} ?\d{2} ?\d{3} ?\d{3} ?\d{2}", nir.is_valid,
      "French social security number"),
     (r"\d{17}[\dXx]", ric.is_valid, "Chinese resident ID"),
+    (r"756[. ]?\d{4}[. ]?\d{4}[. ]?\d{2}", ch_ssn.is_valid, "Swiss AHV number"),
+    (r"[A-Z]{1,2}\d{6}\([0-9A]\)", hkid_valid, "Hong Kong identity card"),
 )
+# formats too plain to report without a national-ID word earlier in the post
+_LABELLED_ONLY_IDS: Final[tuple[tuple[re.Pattern[str], Callable[[str], bool], str], ...]] = (
+    (re.compile(r"(?<![A-Za-z0-9])[A-Z][12]\d{8}(?![A-Za-z0-9])"), taiwan_id_valid,
+     "Taiwan national ID"),
+    (re.compile(r"(?<![\d.,/-])\d{11}(?![\d/-]|[.,]\d)"), amka.is_valid, "Greek AMKA"),
+    (re.compile(r"(?<![\d.,/-])\d{4} ?\d{4} ?\d{4}(?![\d/-]|[.,]\d)"), jp_in.is_valid,
+     "Japanese My Number"),
+    (re.compile(r"(?<![\d.,/-])\d{3} ?\d{3} ?\d{3}(?![\d/-]|[.,]\d)"), pt_nif.is_valid,
+     "Portuguese NIF"),
+)
+_ID_LABEL_REACH: Final = 80
 # fmt: on
 # one scan for all formats; the named group tells which validator applies
 _NATIONAL_ID_RE: Final = re.compile(
@@ -668,6 +822,13 @@ def detect_national_ids(text: str, lang: str) -> Iterator[PiiFinding]:
     for m in _after("national_id", text, _LABELLED_NATIONAL_ID_RE):
         if sum(ch.isdigit() for ch in m.group("id")) >= 6:
             yield _finding("national_id", m.start("id"), m.end("id"), "national ID", "labelled")
+    ends = [label.end for label in _labels(text) if label.kind == "national_id"]
+    if not ends:
+        return
+    for regex, is_valid, kind in _LABELLED_ONLY_IDS:
+        for m in regex.finditer(text):
+            if any(0 <= m.start() - end <= _ID_LABEL_REACH for end in ends) and is_valid(m.group()):
+                yield _finding("national_id", m.start(), m.end(), "national ID", kind)
 
 
 # --- date of birth --------------------------------------------------------------------
@@ -679,9 +840,23 @@ _DOB_VALUE_RE: Final = re.compile(
 )
 
 
+# or in the next sentence ("fails on date of birth. I'm typing 11/11/1972"), when the
+# year is one a customer was born in
+_DOB_NEXT_RE: Final = re.compile(
+    r"[^\d\n.!?。！？]{0,30}[.!?。！？]\s*[^\d\n.!?。！？]{0,30}?(?<![\d/.-])(?P<date>"
+    + pat.DATE
+    + ")",
+    re.IGNORECASE,
+)
+_BIRTH_YEAR_RE: Final = re.compile(r"(?:19[2-9]\d|200\d|201[0-5])(?!\d)")
+
+
 def detect_dobs(text: str, lang: str) -> Iterator[PiiFinding]:
     for m in _after("dob", text, _DOB_VALUE_RE):
         yield _finding("dob", m.start("date"), m.end("date"), "date of birth")
+    for m in _after("dob", text, _DOB_NEXT_RE):
+        if _BIRTH_YEAR_RE.search(m.group("date")):
+            yield _finding("dob", m.start("date"), m.end("date"), "date of birth", "next sentence")
 
 
 # --- postal address -------------------------------------------------------------------
@@ -746,6 +921,10 @@ _ADDRESS_RES: Final[tuple[tuple[tuple[str, ...], re.Pattern[str]], ...]] = (
     # 上海市浦东新区世纪大道100号
     (("号", "號"),
      re.compile(r"[一-龥]{2,8}?[省市区區县縣][一-龥]{0,12}?[路街道巷][一-龥]{0,6}?\d{1,5}[号號]")),
+    # 新界沙田安群街3號...12樓B室 / 台北市信義路五段7號8樓: street and number, then a floor
+    (("樓", "楼", "室"),
+     re.compile(r"[一-龥]{2,14}?[路街道巷里][一-龥]{0,6}?\d{1,5}[号號]"
+                r"[一-龥A-Za-z0-9]{0,12}?\d{1,3}\s*(?:[樓楼层層]|/F|F)(?:\s*[A-Za-z0-9]{1,3}\s*室)?")),
 )
 # fmt: on
 _ADDRESS_GATES: Final = tuple(

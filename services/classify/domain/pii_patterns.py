@@ -26,6 +26,12 @@ LABELS: Final[Mapping[str, tuple[str, ...]]] = {
         "账号", "帳號", "账户", "帳戶", "会员号", "會員號", "客户号", "客戶號",
         "tilinumero", "asiakasnumero", "jäsennumero", "tilinumeroni", "asiakasnumeroni",
         "αριθμός λογαριασμού", "αριθμός πελάτη",
+        # customer numbers named by the person alone: "n° client 123", "cliente nº 0177"
+        "n° client", "nº client", "no client", "n° de client", "client n°", "client nº",
+        "cliente nº", "cliente n°", "cliente no", "nº cliente", "n° cliente", "nº de cliente",
+        "kunden-nr", "kundennr", "kd-nr",
+        "customer no", "customer #", "asiakasnro", "αρ. πελάτη", "顧客番号", "客户编号",
+        "客戶編號", "会员编号", "會員編號",
     ),
     # "card ending in 4417": the label precedes the last four digits of a card/account
     "ending": (
@@ -45,7 +51,19 @@ LABELS: Final[Mapping[str, tuple[str, ...]]] = {
         "derniers chiffres", "4 derniers chiffres", "quatre derniers chiffres",
         "últimos dígitos", "cartão final", "cartão com final", "cartao final", "final do cartão",
         "loppunumerot", "loppunumero", "loppunumeroltaan", "viimeiset numerot", "jonka loppu",
-        "τελευταία 4 ψηφία", "τελευταία τέσσερα ψηφία", "尾数", "尾數", "末四码", "末四碼",
+        "τελευταία 4 ψηφία", "τελευταία τέσσερα ψηφία",
+        # endings named as a noun or with a plain verb: "Endung 1650", "con terminación
+        # 4679", "loppuosa 9140", "qui finit en 7367", "με τελευταία ψηφία 1894"
+        "endung", "endziffern", "endziffer", "endnummer", "mit den endziffern",
+        "mit der endziffer", "letzte ziffern", "letzten ziffern", "terminación",
+        "con terminación", "terminación en", "últimos dígitos",
+        "finit en", "finit par", "qui finit en", "qui finit par", "se termine par",
+        "se terminant en", "terminant par", "termine par", "terminaison", "derniers chiffres",
+        "terminação", "com terminação", "loppuosa",
+        "loppuosaltaan", "loppuu numeroihin", "päättyy numeroihin", "τελευταία ψηφία",
+        "με τελευταία ψηφία", "τα τελευταία ψηφία", "καταλήγει σε", "που καταλήγει σε",
+        "ends with the digits", "ending digits", "last digits are", "tail number",
+        "下四位", "末四位", "末尾番号", "下桁", "尾数", "尾數", "末四码", "末四碼",
         "末4码", "末4碼", "后4位", "後4位", "尾号是", "下4けた", "末尾4桁",
     ),
     "order": (
@@ -97,6 +115,8 @@ LABELS: Final[Mapping[str, tuple[str, ...]]] = {
         "υπόθεση", "υπόθεσης", "αριθμός υπόθεσης", "αίτημα", "αιτήματος", "αριθμός αιτήματος",
         "案件番号", "管理番号", "申請番号", "工单", "工單", "案件号", "案件號", "报案号",
         "報案號", "投诉单号", "投訴單號", "服务单号", "服務單號",
+        "案件編號", "案件编号", "報修單號", "报修单号", "維修單號", "维修单号", "編號", "编号",
+        "受理番号", "整理番号", "お問合せ番号",
     ),
     # airline-style record locators, may be letters only: "booking ref XK3PQZ"
     "booking": (
@@ -133,6 +153,27 @@ LABELS: Final[Mapping[str, tuple[str, ...]]] = {
         "登录密码", "登入密碼", "salasanan", "salasanalla", "passwords", "mot-de-passe",
         # frequent misspellings
         "passowrd", "pasword", "passwrod", "pssword", "contrasenya", "salasna",
+        # PINs and banking secrets named by what they open
+        "pin-code", "pin-koodi", "pin-koodini", "pin-nummer", "geheimzahl", "pinnummer",
+        "code pin", "código pin", "número pin", "κωδικό pin", "κωδικός pin", "取款密码",
+        "取款密碼", "提款密码", "提款密碼", "交易密码", "交易密碼", "支付密码", "支付密碼",
+        "网银密码", "網銀密碼", "理财密码", "理財密碼", "wifi-salasana*", "wlan-passwort",
+        "wlan-schlüssel", "clave wifi", "clave del wifi", "senha do wifi", "senha da wifi",
+        "ログインpw",
+    ),
+    # only a bare run of 4-8 digits counts after these ("mon code c'est 0917")
+    "pin": (
+        "mon code", "mon code secret", "code secret", "code confidentiel", "code de ma carte",
+        "code carte", "mi código secreto", "mein code", "o meu código", "meu código",
+        "tunnusluku", "tunnuslukuni", "暗証", "パスコード",
+    ),
+    # a "user / secret" pair follows these ("login's tom.k / Bolt_8887")
+    "login": (
+        "login", "log in", "login details", "log-in", "credentials", "username", "user name",
+        "usuario", "usuário", "benutzername", "benutzer", "zugangsdaten", "anmeldedaten",
+        "identifiant", "identifiants", "käyttäjätunnus", "tunnukset", "tunnarit", "χρήστης",
+        "στοιχεία σύνδεσης", "ユーザー名", "ログイン", "ログイン情報", "用户名", "用戶名",
+        "账号密码", "帳號密碼", "acesso", "dados de acesso", "datos de acceso",
     ),
     "national_id": (
         "ssn", "social security", "social security number", "passport", "national id",
@@ -143,6 +184,15 @@ LABELS: Final[Mapping[str, tuple[str, ...]]] = {
         "codice fiscale", "carta d'identità", "henkilötunnus", "hetu", "passin numero",
         "amka", "αμκα", "αριθμός ταυτότητας", "マイナンバー", "身份证", "身份证号",
         "身份证号码", "身分證", "身分證字號", "护照号", "護照號",
+        # Swiss AHV/AVS, Greek AMKA/AFM, Portuguese NIF/CC, German tax id, Japanese My Number,
+        # Hong Kong and Taiwan identity cards
+        "ahv", "ahv-nummer", "ahv-nr", "avs", "numéro avs", "sozialversicherungsnummer",
+        "versichertennummer", "steueridentifikationsnummer", "identifikationsnummer", "afm",
+        "αφμ", "cartão de cidadão", "número de contribuinte", "contribuinte", "nº contribuinte",
+        "documento de identidad", "número de identificación", "carte d'identité", "cni",
+        "numéro fiscal", "個人番号", "マイナンバーカード", "hkid", "身份證", "身份證號碼",
+        "身分证", "身分證號碼", "統一編號", "henkilötunnukseni", "hetuni", "sotu",
+        "αριθμός μητρώου", "αδτ", "ταυτότητας",
     ),
     "dob": (
         "date of birth", "dob", "d.o.b", "born", "born on", "birth date", "birthdate",
@@ -150,6 +200,11 @@ LABELS: Final[Mapping[str, tuple[str, ...]]] = {
         "date de naissance", "né le", "née le", "data de nascimento", "nasci em",
         "data di nascita", "nato il", "nata il", "生年月日", "出生日期", "生日",
         "syntymäaika", "ημερομηνία γέννησης", "γεννήθηκα στις",
+        # inflected and casual forms: "syntymäaikaa", "fecha de nac.", "né(e) le", "出生年月日"
+        "syntymäaika*", "syntynyt", "synnyin", "fecha de nac", "f. nacimiento", "nacido el",
+        "nacida el", "geburtstag", "data de nasc", "nascido em", "nascida em",
+        "出生年月日", "誕生日", "出生年月", "ημ. γέννησης", "ημερομηνία γεννήσεως", "γεννήθηκα",
+        "year of birth",
     ),
     "address": (
         "my address is", "my home address is", "my new address is",
@@ -168,6 +223,9 @@ LABELS: Final[Mapping[str, tuple[str, ...]]] = {
         "osoitteeni", "asun osoitteessa", "toimitusosoite", "η διεύθυνσή μου", "η διεύθυνση μου",
         "μένω στην", "μένω στο", "διεύθυνση αποστολής", "住所は", "私の住所", "お届け先",
         "我的地址", "收货地址", "收貨地址", "地址是", "我住在",
+        "送貨地址", "送货地址", "寄件地址", "新地址", "地址改", "地址去", "配送先", "届け先",
+        "新しい住所", "nueva dirección", "neue adresse", "nouvelle adresse", "novo endereço",
+        "nova morada", "uusi osoite", "νέα διεύθυνση", "new address",
     ),
     # a number near these is the customer's own, even if it looks like a hotline
     "personal_phone": (
@@ -234,7 +292,11 @@ DATE: Final = (
 # wrong but it's mavi.419", "a nova é Tiger_5448", "新しいのはkissa5880", "kirjoitin: X")
 CREDENTIAL_CUE: Final = (
     r"(?:[:=：]|は|是|为|為|けど|けれど|ど|が|改成|改为|改為|设为|設為|换成|換成|设成|設成"
+    r"|改咗做|改咗|改做|设置成|設置成|打了|输入|輸入|入れた|入力した|にした"
     r"|(?<![^\W\d_])(?:is|it's|its|it is|was|now|but|new one is|es|era|ahora|pero|ist|war|aber"
+    r"|typed|entered|put|set it to|used|tried|fue|puse|pongo|escribí|metí|tippe|tippte"
+    r"|eingegeben|gesetzt|sag|sage|mis|j'ai mis|tape|j'ai tapé|essayé|coloquei|coloco|mandei"
+    r"|digitei|digito|usei|laitoin|kirjoitin|syötin|käytin|έβαλα|γράφω|έγραψα|πληκτρολόγησα"
     r"|jetzt|est|c'est|était|mais|é|mas|agora|on|oli|mutta|nyt|είναι|ειναι|ήταν|ηταν|αλλά|αλλα"
     r"|τώρα|τωρα)"
     r"(?:\s+(?:definitely|really|exactly|literally|just|surely|still|seguro|sicher|wirklich"
@@ -262,15 +324,36 @@ COUPON_WORDS: Final = (
     r"|κουπονι|εκπτωσ|δωρο|クーポン|割引|ギフト|优惠|優惠|折扣|礼品|禮品|兑换|兌換"
 )
 
+# a reference pasted at the start of a post is an order or booking when the post talks
+# about one of these (folded text)
+ORDER_CONTEXT: Final = (
+    r"order|deliver|dispatch|shipp|arriv|parcel|package|tracking|booking|passenger|ticket"
+    r"|pedido|entrega|envio|llega|paquete|seguimiento|reserva|pasajero|billete"
+    r"|bestell|liefer|versand|verschickt|paket|sendung|buchung|fahrgast|ticket"
+    r"|commande|livr|expedi|colis|suivi|reservation|passager|billet"
+    r"|encomenda|chegar|chegou|rastreio|objeto|enviad|passageiro|bilhete"
+    r"|tilau|toimit|paketti|lahetys|saapu|varau|lippu|matkustaja"
+    r"|παραγγελ|αποστολ|δεμα|παραδοσ|κρατησ|επιβατ|εισιτηρι"
+    r"|注文|配送|発送|届|頼んだ|荷物|予約|出荷|订单|訂單|发货|發貨|出货|出貨"
+    r"|快递|快遞|包裹|到货|到貨"
+    r"|这笔|這筆|物流|预订|預訂|机票|機票"
+)
+
 # a phone number after these (or asked about as "the right number") is the brand's line
 HOTLINE_BEFORE: Final = (
     r"(?<![a-z\u00c0-\u024f\u0370-\u03ff])(?:customer service|customer services|customer care"
     r"|hotline|helpline|help line|support line"
-    r"|call cent(?:re|er)|service line|the line|atencion al cliente|servicio al cliente"
+    r"|call cent(?:re|er)|service line|atencion al cliente|servicio al cliente"
     r"|telefono de atencion|linea de atencion|kundenservice|kundendienst|servicehotline"
     r"|service client|service clients|serviço de atendimento|atendimento|central de atendimento"
     r"|sac|asiakaspalvelu|asiakaspalvelun|palvelunumero|εξυπηρετηση πελατων|εξυπηρετηση"
-    r"|γραμμη|客服|热线|熱線|专线|專線|コールセンター|サポートセンター|お客様窓口|窓口|カスタマーセンター)"
+    r"|客服|热线|熱線|专线|專線|コールセンター|サポートセンター|お客様窓口|窓口|カスタマーセンター)"
+    r"\W{0,3}(?:\w+\W+){0,2}\Z"
+)
+# "the line" names a service line, but also the customer's own mobile line ("η γραμμή
+# +30 691 ... δεν έχει σήμα"): only fixed and special numbers are the brand's after it
+HOTLINE_BEFORE_WEAK: Final = (
+    r"(?<![a-z\u00c0-\u024f\u0370-\u03ff])(?:the line|γραμμη|la linea|die leitung|la ligne|a linha)"
     r"\W{0,3}(?:\w+\W+){0,2}\Z"
 )
 HOTLINE_AFTER: Final = (

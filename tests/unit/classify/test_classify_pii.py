@@ -479,3 +479,56 @@ class TestNewReferences:
         """ "loppunumerot on 5513": a verb may sit between the label and the digits."""
         text = "kortti jonka loppunumerot on 5513"
         assert detected(pii.detect_account_ids, text, "fi") == [("account_id", "5513")]
+
+
+@pytest.mark.parametrize(
+    ("value", "valid"),
+    [("A123456789", True), ("A123456788", False), ("A323456789", False), ("a123456789", True)],
+)
+def test_taiwan_id_checksum(value: str, valid: bool) -> None:
+    """Taiwan IDs: letter code and digits weighted, sum divisible by ten."""
+    assert pii.taiwan_id_valid(value) is valid
+
+
+@pytest.mark.parametrize(
+    ("value", "valid"),
+    [("A123456(3)", True), ("A123456(4)", False), ("A1234563", True), ("AB12345(6)", False)],
+)
+def test_hkid_checksum(value: str, valid: bool) -> None:
+    """HKID: weighted sum of letters and digits, check digit 0-9 or A (mod 11)."""
+    assert pii.hkid_valid(value) is valid
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "form example: A123456788 (not a real ID)",  # bad checksum, no label
+        "身分證字號打錯了，正確是A123456788",  # labelled but checksum fails
+        "AHV 756.1234.5678.90 steht auf der Karte?",  # AHV checksum fails
+        "ΑΜΚΑ; στείλτε μου 15078500005",  # AMKA checksum fails
+        "tracking 15078500004 for the parcel",  # a valid AMKA shape but no AMKA label
+    ],
+)
+def test_national_id_checksums_reject(text: str) -> None:
+    """National-ID formats without a valid check digit (or their label) are not ids."""
+    assert "national_id" not in types(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my 4 digit PIN arrived by post 2 days later",
+        "PIN pad shows error 5021 at the till",
+        "contraseña de 8 caracteres, la app pide 12345678 caracteres",
+        "the password reset link from 2023 expired",
+    ],
+)
+def test_pin_rule_negatives(text: str) -> None:
+    """Numbers near a PIN word that are counts, errors, lengths or years stay clean."""
+    assert "password" not in types(text), found(text)
+
+
+def test_dob_next_sentence_needs_birth_year() -> None:
+    """A date in the sentence after "date of birth" counts only with a plausible birth year."""
+    assert ("dob", "11/02/1979") in found("date of birth keeps failing. typed 11/02/1979 again")
+    assert "dob" not in types("date of birth keeps failing. tried again on 11/02/2025")

@@ -396,3 +396,168 @@ def test_real_post_topics_second_round(text: str, reason: str) -> None:
 def test_real_post_references_second_round(text: str, kind: str, value: str) -> None:
     """Parcel labels, reservation files and "loppu" partial cards are found."""
     assert (kind, value) in spans(text)
+
+
+# PINs typed as digits, secrets after a plain verb, "user / secret" pairs
+PIN_AND_SECRET_POSTS = [
+    ("the new PIN 7391 gets rejected at every till", "7391"),
+    ("the app wants my PIN, which is 6624, and still says wrong", "6624"),
+    ("el cajero pide el PIN, pongo 1593 y nada", "1593"),
+    ("die Hotline will meine Telefon-PIN, ich sag 4 8 2 6 0 und nichts passiert", "4 8 2 6 0"),
+    ("carte reçue, mon code c'est 3184 et le terminal refuse", "3184"),
+    ("o app pede a senha de 4 dígitos, coloco 7752 e diz bloqueada", "7752"),
+    ("ATMで暗証番号6402を入れたらエラー", "6402"),
+    ("我把取款密码改成550917，转账还是提示错误", "550917"),
+    ("uusi PIN-koodi 8830 ei kelpaa kaupassa", "8830"),
+    ("το PIN 6093 της νέας κάρτας δεν περνάει", "6093"),
+    ("la contraseña la cambié ayer, la que puse fue Nube_7710 y no entra", "Nube_7710"),
+    ("mot de passe de la box refusé, j'ai mis lune.4821 comme indiqué", "lune.4821"),
+    ("mudei a senha do app e eu mandei sol_5521 pro técnico", "sol_5521"),
+    ("網上理財密碼改咗做Panda7781，登入唔到", "Panda7781"),
+    ("family plan question, login's anna.k / Maple_9913 if you need it", "Maple_9913"),
+    ("wifi-salasana unohtui? nykyinen on kettu4471 ja se ei toimi", "kettu4471"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), PIN_AND_SECRET_POSTS)
+def test_pins_and_secrets(text: str, value: str) -> None:
+    """PINs in digits and secrets after a verb or in a login pair are passwords."""
+    assert ("password", value) in spans(text)
+    assert CLASSIFIER.classify(text).sensitive
+
+
+# endings named as nouns, customer numbers, unlabelled leading references
+ACCOUNT_AND_REFERENCE_POSTS = [
+    ("double charge on the Visa with the Endziffern 5521, bitte erstatten", "account_id", "5521"),
+    ("Abbuchung vom alten Konto (Endung 3308), bitte ändern", "account_id", "3308"),
+    ("cobro doble en la tarjeta con terminación 6612", "account_id", "6612"),
+    ("débité sur ma carte, celle qui finit en 2290, au lieu de l'autre", "account_id", "2290"),
+    ("kortilta (loppuosa 7781) lähti veloitus kahdesti", "account_id", "7781"),
+    ("χρέωση δύο φορές στην κάρτα με τελευταία ψηφία 4406", "account_id", "4406"),
+    ("n° client 55102938 : facture en double ce mois-ci", "account_id", "55102938"),
+    ("cliente nº 00442197: mudaram o meu tarifário", "account_id", "00442197"),
+    ("K552019 - sofa ordered last month, delivery moved again", "order_id", "K552019"),
+    ("7HQPZM4XRT ¿llega el pedido mañana o no?", "order_id", "7HQPZM4XRT"),
+    ("0733912846 commande toujours pas expédiée", "order_id", "0733912846"),
+    ("請問Q8RTZK5521這筆訂單什麼時候出貨？", "order_id", "Q8RTZK5521"),
+    ("報修案件編號558201，技師還沒來", "order_id", "558201"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), ACCOUNT_AND_REFERENCE_POSTS)
+def test_account_endings_and_references(text: str, kind: str, value: str) -> None:
+    """Card endings in every language, customer numbers and pasted references."""
+    assert (kind, value) in spans(text)
+
+
+NATIONAL_ID_DOB_ADDRESS_POSTS = [
+    (
+        "die Krankenkasse will meine AHV-Nummer 756.1234.5678.97, ist das nötig?",
+        "national_id",
+        "756.1234.5678.97",
+    ),
+    ("έγραψαν λάθος ΑΜΚΑ, ο σωστός είναι 15078500004", "national_id", "15078500004"),
+    ("身分證字號打錯了，正確是A123456789", "national_id", "A123456789"),
+    ("我HKID係A123456(3)，幫我改返", "national_id", "A123456(3)"),
+    ("マイナンバーは1234 5678 9018です、登録できません", "national_id", "1234 5678 9018"),
+    ("check fails on date of birth. I enter 03/04/1981 every time", "dob", "03/04/1981"),
+    ("ostaja pyytää syntymäaikaa 14.06.1990 ennen maksua", "dob", "14.06.1990"),
+    ("請改送貨地址去九龍旺角彌敦道600號8樓A室", "address", "九龍旺角彌敦道600號8樓A室"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), NATIONAL_ID_DOB_ADDRESS_POSTS)
+def test_national_ids_dobs_addresses(text: str, kind: str, value: str) -> None:
+    """Validated national ids, dates of birth in the next sentence, HK/TW addresses."""
+    found = spans(text)
+    assert any(k == kind and value in v for k, v in found), found
+
+
+def test_mobile_after_the_line_is_personal() -> None:
+    """'The line' names a service line only for fixed or special numbers."""
+    text = "η γραμμή +30 694 123 4567 δεν έχει σήμα από χθες"
+    assert ("phone", "+30 694 123 4567") in spans(text)
+
+
+TAKEOVER_AND_CARE_TOPICS = [
+    ("got a letter saying my number was ported to another network, never asked", "compromised"),
+    ("SMS: neue SIM aktiv. Ich habe keine neue SIM bestellt!", "compromised"),
+    ("la tienda dice que alguien pidió un duplicado de mi SIM ayer", "compromised"),
+    ("卡昨晚被人补办了，我根本没去营业厅", "compromised"),
+    ("門號被人轉走，我沒申請攜碼", "compromised"),
+    ("我個IG帳戶俾人hack咗", "compromised"),
+    ("a call angeblich eurer Bank, ich sollte eine TAN vorlesen", "compromised"),
+    ("fizeram um empréstimo no meu nome pelo app", "compromised"),
+    ("mun pelitili kaapattiin eilen", "compromised"),
+    ("someone's been buying vouchers on my account all night", "compromised"),
+    ("PayPayで知らないお店への支払いが何件も", "fraud"),
+    ("零钱莫名其妙被转走了", "fraud"),
+    ("recebi um SMS a pedir pagamento, isto é burla?", "fraud"),
+    ("i was made redundant and can't keep up with the payments", "hardship"),
+    ("lainat on ulosotossa ja velkojat soittelee", "hardship"),
+    ("リボ払いが膨らんで返せなくなりそう", "hardship"),
+    ("ρε παιδιά, έχασα το μωρό μου και μου στέλνετε προσφορές για βρεφικά", "bereavement"),
+    ("今天是外婆头七，看到广告哭了", "bereavement"),
+    ("mummon hautajaisiin piti päästä nopeasti", "bereavement"),
+    ("soy celíaca, ¿separáis la cocina?", "health"),
+    ("mein Sohn hat eine Erdnussallergie", "health"),
+    ("aisle seat please, my IBS is bad on long flights", "health"),
+    ("人工肛門なので多目的トイレが必要です", "health"),
+    ("我有听力障碍，只能文字沟通", "health"),
+    ("tenho fibromialgia e preciso de assistência", "health"),
+    ("oon keliaakikko, onko annos gluteeniton?", "health"),
+    ("asked me to send a photo of the front and back of my card", "card"),
+]
+
+
+@pytest.mark.parametrize(("text", "reason"), TAKEOVER_AND_CARE_TOPICS)
+def test_takeover_and_care_topics(text: str, reason: str) -> None:
+    """SIM swap, port-out, loans in the customer's name, hardship, pregnancy loss and
+    everyday health words are flagged with their reason."""
+    result = CLASSIFIER.classify(text)
+    assert result.sensitive, (text, result.explanation)
+    assert reason in reasons(text).lower()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kann ich euch meine Kontoauszüge hier als Foto schicken?",
+        "le conseiller veut une photo de ma carte Vitale, je peux vous l'envoyer ici ?",
+        "voin lähettää tiliotteen kuvana, minne sen laitan?",
+        "通帳の写真をLINEで送れば確認してもらえますか？",
+        "want me to screenshot the bank statement for you?",
+    ],
+)
+def test_offers_of_documents(text: str) -> None:
+    """Offers to send bank statements, payslips or identity cards are sensitive."""
+    result = CLASSIFIER.classify(text)
+    assert result.sensitive, (text, result.explanation)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SUMMER25 code doesn't work at checkout, the order total stays the same",
+        "RTX4090 delivery was late and the box arrived broken",
+        "IB3456 delayed again, will my booking be refunded?",
+        "I typed my PIN 3 times and the card got blocked",
+        "the PIN since 2019 never changed, why now?",
+        "password must have 8 characters, I tried 12345 times",
+        "mon code postal c'est 75011 et la livraison ne passe pas",
+        "called the line 0800 123 4567 and nobody answered",
+        "le service client 3635 ne répond pas",
+        "Le code promo BIENVENUE10 ne marche pas sur ma commande",
+        "wifi-salasana ei toimi? nykyinen reititin on malli AX3000",
+        "how do I activate a new SIM for my second phone?",
+        "my phone died and I can't log in",
+        "esto es una burla, tres semanas esperando el pedido",
+        "A123456789 is the sample ID shown in your form",
+        "the 2024 final price 1999 on the order was wrong",
+    ],
+)
+def test_new_rules_leave_hard_negatives_alone(text: str) -> None:
+    """Vouchers, flights, models, counts, postal codes, hotlines and plain SIM questions
+    stay clean."""
+    result = CLASSIFIER.classify(text)
+    assert not result.sensitive, (text, result.explanation, result.pii)

@@ -193,3 +193,38 @@ class TestFreeFormOffers:
     def test_offer_needs_question_addressee_and_one_sentence(self, text: str) -> None:
         """Without a question, an addressee, or with verb and noun apart, no offer."""
         assert DATA_OFFER not in self.detect(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how do I activate my new eSIM on the second phone?",
+        "can I pay with my saved card next time?",
+        "esto es una burla, llevo semanas esperando",
+        "je n'ai rien demandé de spécial pour la livraison, juste la porte",
+        "akku kuoli kesken puhelun",
+        "¿cómo activo la verificación en dos pasos?",
+        "the line was busy for an hour",
+        "Kann ich die neue SIM-Karte im Shop aktivieren?",
+    ],
+)
+def test_takeover_words_need_context(text: str) -> None:
+    """Plain SIM, card, 'in my name' and 'died' wording stays clean without a takeover,
+    scam or loss."""
+    assert not CLASSIFIER.classify(text).sensitive, reasons(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("the bank says my number was ported out without my request", ACCOUNT_COMPROMISED),
+        ("su cuenta será suspendida, verifique su identidad en este enlace", ACCOUNT_COMPROMISED),
+        ("crédit à mon nom que je n'ai jamais fait", ACCOUNT_COMPROMISED),
+        ("tenho doença celíaca, o menu tem opção?", HEALTH),
+        ("perdimos al bebé y seguís mandando ofertas de carritos", BEREAVEMENT),
+        ("返済額を減らす相談はどこですか", HARDSHIP),
+    ],
+)
+def test_takeover_and_care_reasons(text: str, reason: str) -> None:
+    """New takeover, health, loss and hardship phrasings carry their reason."""
+    assert reason in reasons(text), reasons(text)
