@@ -130,14 +130,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows = {"lexicon": measure(texts, False, args.rounds)}
     head = load_head()
     if head is not None:
-        rows["full"] = measure(texts, True, args.rounds)
+        rows[f"full (trained cascade {head.cascade_threshold:g})"] = measure(
+            texts, True, args.rounds
+        )
         for value in (float(v) for v in args.cascade_thresholds.split(",") if v):
             rows[f"full, cascade {value:g}"] = measure(texts, True, args.rounds, value)
     command = "taskset -c 0 python -m carerouter.classify.bench --out " + args.out
     if args.cascade_thresholds:
         command += f" --cascade-thresholds {args.cascade_thresholds}"
-    if head is not None:
-        rows[f"full (cascade {head.cascade_threshold:g})"] = rows.pop("full")
     text = render(rows, command, len(texts))
     Path(args.out).write_text(text, encoding="utf-8")
     sys.stdout.write(text)
