@@ -30,7 +30,9 @@ for training (and read while writing detector rules) was chosen by row id when t
 were added, so a post group is held out only when every one of its rows (the post and its
 style variant) hashes odd. Posts after a ``#@train`` line are training-only again; they are
 rendered after all the others, with their own random stream, so adding them never changes
-an earlier post's variant, id or split.
+an earlier post's variant, id or split. Posts after a ``#@fresh2`` line form the held-out
+``fresh2`` split whole (real-post styles with real brand names, written after the others and
+scored before anything was tuned on them); they are rendered last, with their own stream.
 
 Run: ``python tools/build_classify_data.py`` (rewrites ``data/classify/messages.jsonl``).
 """
@@ -80,6 +82,7 @@ PLACEHOLDER_TYPE = {
 EXTRA_SUFFIX = "_train_extra"  # <lang>_train_extra.txt: training-only posts
 FRESH_MARK = "#@fresh"  # in a _train_extra file: the posts below are half held out
 LATE_MARK = "#@train"  # ... and the posts below this one are training-only, rendered last
+FRESH2_MARK = "#@fresh2"  # ... and the posts below this one are held out whole
 MARKUP_RE = re.compile(r"\{(\w+)\}|\[\[([\w:]+)\|([^\]]+)\]\]")
 
 # ---------------------------------------------------------------- value generators
@@ -515,11 +518,15 @@ def assign_splits(posts: list[Post]) -> dict[str, str]:
 
 
 def read_source(
-    path: Path, id_prefix: str, fresh: set[str] | None = None, late: set[str] | None = None
+    path: Path,
+    id_prefix: str,
+    fresh: set[str] | None = None,
+    late: set[str] | None = None,
+    fresh2: set[str] | None = None,
 ) -> list[Post]:
     """The posts of one source file; ids ``<id_prefix>NNN``. Raises ValueError on bad lines.
     The groups of posts after a ``#@fresh`` line are added to ``fresh``, those after a
-    ``#@train`` line to ``late``."""
+    ``#@train`` line to ``late``, those after a ``#@fresh2`` line to ``fresh2``."""
     stem = path.stem  # "en", "zh-hans", "pt_train_extra", "zh-hant_train_extra"...
     base = stem.removesuffix(EXTRA_SUFFIX)
     lang = base.split("-")[0]
@@ -529,7 +536,7 @@ def read_source(
     region = ""
     for lineno, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         line = raw.strip()
-        if line in (FRESH_MARK, LATE_MARK):
+        if line in (FRESH_MARK, LATE_MARK, FRESH2_MARK):
             region = line
         if not line or line.startswith("#"):
             continue
@@ -540,7 +547,7 @@ def read_source(
             raise ValueError(f"{path.name}:{lineno}: {exc}") from exc
         if base.startswith("zh-"):
             post.extra["script"] = base[3:]
-        target = {FRESH_MARK: fresh, LATE_MARK: late}.get(region)
+        target = {FRESH_MARK: fresh, LATE_MARK: late, FRESH2_MARK: fresh2}.get(region)
         if target is not None:
             target.add(post.group)
         posts.append(post)
@@ -586,13 +593,15 @@ def main() -> int:
     extra: list[Post] = []
     fresh: set[str] = set()
     late: set[str] = set()
+    fresh2: set[str] = set()
     try:
         for path in sorted(SOURCE.glob("*.txt")):
             if path.stem.endswith(EXTRA_SUFFIX):
                 continue
             posts += read_source(path, f"{path.stem}-")
         for path in sorted(SOURCE.glob(f"*{EXTRA_SUFFIX}.txt")):
-            extra += read_source(path, f"{path.stem.removesuffix(EXTRA_SUFFIX)}-x", fresh, late)
+            prefix = f"{path.stem.removesuffix(EXTRA_SUFFIX)}-x"
+            extra += read_source(path, prefix, fresh, late, fresh2)
     except ValueError as exc:
         print(exc, file=sys.stderr)
         return 1
@@ -600,12 +609,19 @@ def main() -> int:
     out = _rows(posts, split, random.Random(2024))
     train_only = {p.group: "train" for p in extra}
     extra_rows = _rows(
-        [p for p in extra if p.group not in late], train_only, random.Random("train-extra")
+        [p for p in extra if p.group not in late and p.group not in fresh2],
+        train_only,
+        random.Random("train-extra"),
     )
     hold_out_fresh(extra_rows, fresh)
     out += extra_rows
     out += _rows(
         [p for p in extra if p.group in late], train_only, random.Random("train-extra-late")
+    )
+    out += _rows(
+        [p for p in extra if p.group in fresh2],
+        dict.fromkeys(fresh2, "fresh2"),
+        random.Random("fresh2"),
     )
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with OUT.open("w", encoding="utf-8") as fh:

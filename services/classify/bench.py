@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from .domain.dataset import load_evaluation
+from .domain.dataset import SPLITS, load_evaluation
 from .domain.encoder import HEAD_PATH
 
 BATCH = 64
@@ -124,7 +124,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="comma-separated cascade thresholds to measure besides the trained one",
     )
     args = parser.parse_args(argv)
-    texts = [e.text for s in ("train", "dev", "test", "fresh") for e in load_evaluation(s)]
+    texts = [e.text for s in SPLITS for e in load_evaluation(s)]
     from .domain.encoder import load_head  # noqa: PLC0415
 
     rows = {"lexicon": measure(texts, False, args.rounds)}

@@ -249,7 +249,7 @@ def _print_report(name: str, r: dict[str, Any], out: TextIO) -> None:
 def main(argv: Sequence[str] | None = None, out: TextIO = sys.stdout) -> int:
     parser = argparse.ArgumentParser(prog="python -m carerouter.classify.eval")
     parser.add_argument("--json", action="store_true", help="one JSON document")
-    parser.add_argument("--splits", default="dev,test,fresh")
+    parser.add_argument("--splits", default="dev,test,fresh,fresh2")
     parser.add_argument("--no-lolo", action="store_true", help="skip leave-one-language-out")
     parser.add_argument(
         "--cascade-threshold",
@@ -272,7 +272,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO = sys.stdout) -> int:
             name: report(examples, predict(examples)) for name, predict in models.items()
         }
     if not args.no_lolo and "full" in models:
-        result["lolo"] = lolo(("dev", "test", "fresh"))
+        result["lolo"] = lolo(("dev", "test", "fresh", "fresh2"))
     if args.json:
         json.dump(result, out, ensure_ascii=False, indent=1)
         out.write("\n")
@@ -282,7 +282,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO = sys.stdout) -> int:
             _print_report(f"{split} / {name}", r, out)
     if "lolo" in result:
         out.write(
-            "\n=== leave-one-language-out (dev+test+fresh posts of L; head trained without L)\n"
+            "\n=== leave-one-language-out (held-out and dev posts of L; head trained without L)\n"
         )
         for lang, m in result["lolo"].items():
             out.write(

@@ -1,9 +1,9 @@
 """The labelled development set (``data/classify/messages.jsonl``) and its split guard.
 
 Training and tuning code loads examples with :func:`load_training`, which refuses the
-held-out splits: ``test`` (stratified with train and dev) and ``fresh`` (posts written later,
-in the styles of real public posts, by another hand). They are read only by
-:func:`load_evaluation`, for reporting.
+held-out splits: ``test`` (stratified with train and dev), ``fresh`` (posts written later,
+in the styles of real public posts, by other hands) and ``fresh2`` (later still, with real
+brand names). They are read only by :func:`load_evaluation`, for reporting.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from typing import Final
 
 from .results import INTENTS, PII_TYPES, PiiSpan
 
-SPLITS: Final = ("train", "dev", "test", "fresh")
-HELD_OUT_SPLITS: Final = ("test", "fresh")
+SPLITS: Final = ("train", "dev", "test", "fresh", "fresh2")
+HELD_OUT_SPLITS: Final = ("test", "fresh", "fresh2")
 
 
 def default_path() -> Path:
@@ -102,5 +102,5 @@ def load_training(splits: Iterable[str] = ("train",), path: Path | None = None) 
 
 
 def load_evaluation(split: str, path: Path | None = None) -> list[Example]:
-    """Examples of one split for reporting (the only way to read ``test`` and ``fresh``)."""
+    """Examples of one split for reporting (the only way to read the held-out splits)."""
     return _load((split,), path)
