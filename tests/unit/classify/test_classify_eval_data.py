@@ -181,9 +181,7 @@ class TestSplitsFrozen:
         for split in ("train", "fresh"):
             assert langs <= {str(r["lang"]) for r in extra if r["split"] == split}, split
         # no training post repeats a held-out text
-        held_out = {
-            r["text"] for r in _rows() if r["split"] in ("dev", "test", "fresh", "fresh2")
-        }
+        held_out = {r["text"] for r in _rows() if r["split"] in ("dev", "test", "fresh", "fresh2")}
         assert not [r["id"] for r in _rows() if r["split"] == "train" and r["text"] in held_out]
 
     def test_fresh_groups_were_never_read_for_tuning(self) -> None:
