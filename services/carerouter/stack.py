@@ -97,6 +97,7 @@ class Stack:
             "CARE_GRPC_PORT": str(svc.grpc_port),
             "CARE_DATA_DIR": str(data_dir or self.run_dir / "data"),
             "CARE_GRPC_SHUTDOWN_GRACE_S": "1",
+            "CARE_EXIT_WITH_PARENT_PID": str(os.getpid()),
             **self.extra_env,
         }
         if self.policy_file is not None:

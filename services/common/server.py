@@ -4,6 +4,7 @@ standard health protocol, signal handling and graceful shutdown."""
 from __future__ import annotations
 
 import asyncio
+import os
 import signal
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
@@ -64,9 +65,20 @@ class ServiceHost:
     _stop: asyncio.Event = field(default_factory=asyncio.Event)
     _health: health.aio.HealthServicer | None = None
     ready: bool = False
+    parent_check_interval_s: float = 1.0
 
     def request_stop(self) -> None:
         self._stop.set()
+
+    async def _stop_when_orphaned(self, parent_pid: int) -> None:
+        # A parent killed without its clean-up (SIGKILL, a crashed test runner) cannot
+        # stop us; once we are re-parented, nobody will.
+        while not self._stop.is_set():
+            if os.getppid() != parent_pid:
+                log.warning("parent_gone", parent_pid=parent_pid)
+                self.request_stop()
+                return
+            await asyncio.sleep(self.parent_check_interval_s)
 
     async def run(self) -> None:
         loop = asyncio.get_running_loop()
@@ -77,6 +89,11 @@ class ServiceHost:
         site = web.TCPSite(runner, self.settings.http_host, self.settings.http_port)
         await site.start()
         server = await self._start_grpc()
+        watchdog = (
+            asyncio.create_task(self._stop_when_orphaned(self.settings.exit_with_parent_pid))
+            if self.settings.exit_with_parent_pid is not None
+            else None
+        )
         log.info(
             "service_listening",
             http_port=self.settings.http_port,
@@ -90,6 +107,8 @@ class ServiceHost:
             log.info("service_ready")
             await self._stop.wait()
         finally:
+            if watchdog is not None:
+                watchdog.cancel()
             self.ready = False
             log.info("service_stopping")
             await self._set_serving(health_pb2.HealthCheckResponse.NOT_SERVING)

@@ -55,6 +55,13 @@ class ServiceSettings(BaseSettings):
         None, description="Care policy YAML; the shipped default is used when unset."
     )
 
+    exit_with_parent_pid: int | None = Field(
+        None,
+        description="Stop gracefully once the process with this pid is no longer our parent "
+        "(set by local stacks -- tests, `carerouter run` -- so that a killed session leaves "
+        "no service behind; unset in Kubernetes).",
+    )
+
     policy_reload_interval_s: float = Field(
         5.0, gt=0, description="How often the policy file is checked for changes."
     )

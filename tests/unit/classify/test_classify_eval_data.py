@@ -110,7 +110,7 @@ class TestDataset:
                 assert ex.text[span.start : span.end].strip() == ex.text[span.start : span.end]
         for lang in ("en", "es", "de", "fr", "pt", "zh", "ja", "fi", "el"):
             assert langs[lang] >= 150, lang
-        assert {r["split"] for r in rows} == {"train", "dev", "test", "fresh", "fresh2"}
+        assert {r["split"] for r in rows} == {"train", "dev", "dev2", "test", "fresh", "fresh2"}
         # a post and its style variant never straddle splits
         split_of: dict[str, str] = {}
         for r in rows:
@@ -175,7 +175,7 @@ class TestSplitsFrozen:
     def test_extra_posts_are_training_or_fresh(self) -> None:
         extra = [r for r in _rows() if EXTRA_ID.match(str(r["id"]))]
         assert extra
-        assert {r["split"] for r in extra} == {"train", "fresh", "fresh2"}
+        assert {r["split"] for r in extra} == {"train", "dev2", "fresh", "fresh2"}
         langs = {str(r["lang"]) for r in extra}
         assert {"en", "es", "de", "fr", "pt", "zh", "ja", "fi", "el"} <= langs
         for split in ("train", "fresh"):
