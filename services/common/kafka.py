@@ -136,7 +136,12 @@ async def confirmed_end_offsets(
         max_partition_fetch_bytes=1024,  # only the watermark matters, not the records
     )
     confirmed = dict(reported)
-    await probe.start()
+    try:
+        await asyncio.wait_for(probe.start(), timeout_s)
+    except (TimeoutError, KafkaError, OSError) as exc:
+        log.warning("end_offsets_unconfirmed", error=repr(exc))
+        await probe.stop()
+        return confirmed
     try:
         probe.assign(list(reported))
         for tp, offset in reported.items():

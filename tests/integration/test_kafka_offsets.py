@@ -9,7 +9,7 @@ import pytest
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 
-from carerouter.common.broker import EmbeddedBroker
+from carerouter.common.broker import EmbeddedBroker, free_port
 from carerouter.common.kafka import confirmed_end_offsets
 
 pytestmark = pytest.mark.integration
@@ -64,3 +64,9 @@ async def test_confirmed_end_offsets_are_the_real_ends(broker: EmbeddedBroker) -
 
 async def test_nothing_to_confirm(broker: EmbeddedBroker) -> None:
     assert await confirmed_end_offsets(broker.bootstrap_servers, {}) == {}
+
+
+async def test_unreachable_broker_leaves_the_reported_offsets() -> None:
+    reported = {TopicPartition("t", 0): 5}
+    confirmed = await confirmed_end_offsets(f"127.0.0.1:{free_port()}", reported, timeout_s=1.0)
+    assert confirmed == reported
