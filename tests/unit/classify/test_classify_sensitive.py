@@ -228,3 +228,80 @@ def test_takeover_words_need_context(text: str) -> None:
 def test_takeover_and_care_reasons(text: str, reason: str) -> None:
     """New takeover, health, loss and hardship phrasings carry their reason."""
     assert reason in reasons(text), reasons(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("there's a device I don't own signed in to my wallet", ACCOUNT_COMPROMISED),
+        ("someone's been in my email, the recovery phone is different", ACCOUNT_COMPROMISED),
+        ("alguien ha cambiado el correo de mi cuenta y ya no entro", ACCOUNT_COMPROMISED),
+        ("ein fremdes Gerät steht in meiner Geräteliste", ACCOUNT_COMPROMISED),
+        ("im Postfach gibt es eine Regel, die ich nie angelegt habe", ACCOUNT_COMPROMISED),
+        ("mon ex a encore accès à mon compte de streaming", ACCOUNT_COMPROMISED),
+        ("fizeram uma linha no meu CPF sem autorização", ACCOUNT_COMPROMISED),
+        ("joku kirjautui tililleni ja käyttää mun tietoja", ACCOUNT_COMPROMISED),
+        ("账号被人顶了，头像都换了", ACCOUNT_COMPROMISED),
+        ("我的帳號被登入了，我自己進不去", ACCOUNT_COMPROMISED),
+        ("βλέπω μια συσκευή Xiaomi που δεν είχα ποτέ στον λογαριασμό", ACCOUNT_COMPROMISED),
+        ("ein Konto wurde in meinem Namen bei einem Shop eröffnet", ACCOUNT_COMPROMISED),
+        ("the courier wants a photo of my passport before delivery?", DATA_OFFER),
+        ("me piden una foto del DNI por mensaje privado", DATA_OFFER),
+        ("der Support will ein Foto von meinem Ausweis", DATA_OFFER),
+        ("客服让我拍手持身份证照片", DATA_OFFER),
+        ("ζητάνε φωτογραφία ταυτότητας για την ενεργοποίηση", DATA_OFFER),
+        ("my wife died in spring and the contract is still in her name", BEREAVEMENT),
+        ("mi madre murió el año pasado y sigue llegando su factura", BEREAVEMENT),
+        ("minha avó se foi e o plano continua ativo", BEREAVEMENT),
+        ("mon père nous a quittés, comment résilier sa ligne ?", BEREAVEMENT),
+        ("έφυγε ο παππούς μου και θέλουμε να κλείσουμε τη σύνδεση", BEREAVEMENT),
+        ("我奶奶上周过世，她的手机号怎么注销", BEREAVEMENT),
+        ("mummo kuoli, miten liittymä lopetetaan", BEREAVEMENT),
+        ("Meine Schwester ist hochschwanger, gibt es Sitzplätze?", HEALTH),
+        ("mon fils est autiste, y a-t-il une file calme ?", HEALTH),
+        ("sou ostomizada, posso levar o material na bagagem?", HEALTH),
+        ("刚出院，腿还不方便，能送上楼吗", HEALTH),
+        ("I've been made redundant and need a cheaper plan", HARDSHIP),
+        ("Ich bin seit März ohne Job und die Rate ist zu hoch", HARDSHIP),
+        ("公司倒闭了，房租都交不上", HARDSHIP),
+        ("με απέλυσαν, μπορώ να πληρώσω σε δόσεις;", HARDSHIP),
+        ("仕事切られて支払いが遅れそうです", HARDSHIP),
+        ("saw it on the news but I got scammed by a fake courier anyway", FRAUD),
+        ("在新闻上看过，没想到我自己也被骗了", FRAUD),
+    ],
+)
+def test_indirect_phrasings(text: str, reason: str) -> None:
+    """Takeover told through its traces, ID-photo requests, everyday bereavement,
+    plainly named conditions and job loss carry their reason."""
+    assert reason in reasons(text), reasons(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "this queue is going to kill me",
+        "cette attente va me tuer",
+        "essa fila vai me matar",
+        "辣到我想死，下次还点",
+        "好吃到想原地去世",
+        "me da un infarto cada vez que veo la tarifa",
+        "€7 for a sandwich, absolute scam",
+        "一份炒饭卖98，这不是诈骗是什么",
+        "ihan huijausta noi toimitusmaksut",
+        "your fraud prevention blocked my own payment again",
+        "saw on the news that scam texts are everywhere, how can I tell yours?",
+        "Man liest grad viel über Phishing, woran erkenne ich eure echten Mails?",
+        "新闻说冒充客服的诈骗很多，你们会主动打电话吗？",
+        "支付密码忘了怎么改",
+        "Mein Handy ist gestorben, kann ich es reparieren lassen?",
+        "my phone passed away last night lol",
+        "my mum passed the phone to me so I could ask",
+        "我爸走了过来帮我拿快递",
+        "wie richte ich eine Weiterleitungsregel ein?",
+        "how do I add a new device to my account?",
+    ],
+)
+def test_figurative_and_general_talk_is_not_sensitive(text: str) -> None:
+    """Hyperbole, 'scam' meaning overpriced, a bank's own fraud checks, fraud in the
+    news, password-reset how-to and dead devices stay clean."""
+    assert not CLASSIFIER.classify(text).sensitive, reasons(text)
