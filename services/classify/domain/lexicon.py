@@ -52,6 +52,14 @@ EN: Final = {
         "burnt": 1.5, "smells burnt": 2.5, "ripped": 1.5, "torn": 1.5, "peeling": 1.5,
         "scratched": 1.5, "shattered": 2.0, "smashed": 2.0, "stopped holding": 2.0,
         "doesn't charge": 2.5, "won't let me log in": 3.0,
+        "password reset": 1.5, "reset link": 2.0, "reset email": 2.0, "link expired": 2.0,
+        "says expired": 2.0, "new device": 1.5, "device i don't recognise": 3.0,
+        "device i don't recognize": 3.0, "someone's been in my": 3.0,
+        "someone has been in my": 3.0, "someone got into my": 3.0, "someone's logged into": 3.0,
+        "logged me out": 2.5, "changed my password": 2.0, "changed my email": 2.0,
+        "verification code": 1.5, "verification text": 2.0, "meant to get in": 3.0,
+        "can't get in": 2.5, "cannot get in": 2.5, "just dead": 2.0, "went blank": 2.5,
+        "battery died": 2.5, "died on me": 2.5, "arrived with a": 1.5,
     },
     "order": {
         "order": 1.0, "my order": 1.5, "orders": 1.0, "where is my order": 3.0,
@@ -77,6 +85,13 @@ EN: Final = {
         "my bag": 2.0, "carousel": 2.0, "was missing": 2.0, "missing": 1.0, "still not here": 2.0,
         "chargeback": 2.5, "cancel my subscription": 2.5, "i'd like back": 1.5,
         "want my money back": 3.0,
+        "payment plan": 2.0, "payment holiday": 2.0, "defer": 2.0, "deferral": 2.0,
+        "pay in instalments": 2.0, "pay in installments": 2.0, "behind on payments": 2.0,
+        "close his account": 3.0, "close her account": 3.0, "close the account": 2.5,
+        "still comes out of": 2.5, "still being charged": 2.5, "out of his account": 2.5,
+        "out of her account": 2.5, "transfer the account": 2.5, "into my name": 2.5,
+        "get the money back": 3.0, "move my flight": 2.5, "move the booking": 2.5,
+        "charge i didn't make": 3.0, "payment i didn't make": 3.0, "purchase i didn't make": 3.0,
     },
     "complaint": {
         "terrible": 2.0, "awful": 2.0, "horrible": 2.0, "worst": 2.5, "disgusting": 2.0,
@@ -110,6 +125,8 @@ EN: Final = {
         "poor communication": 3.0, "no communication": 2.5, "delayed again": 2.5,
         "rolled her eyes": 2.5, "rolled his eyes": 2.5, "never answer": 2.5, "waiting hours": 2.5,
         "cold food": 2.0,
+        "not help": 1.5, "not our problem": 3.0,
+        "not really our problem": 3.0, "hold music": 2.0,
     },
     "praise": {
         "thank you": 2.5, "thanks": 2.0, "thx": 2.0, "ty": 1.0, "cheers": 1.0,
@@ -127,6 +144,8 @@ EN: Final = {
         "nice one": 2.0, "impressive": 2.0, "delighted": 2.5, "pleased": 1.5, "happy with": 2.0,
         "saved the day": 3.0, "lifesaver": 2.5, "kind": 1.0, "beautifully": 1.5,
         "piping hot": 1.5, "thank*": 2.0,
+        "saved me": 2.5, "made my night": 3.0,
+        "killing it": 2.0,
     },
     "question": {
         "available": 1.0, "availability": 1.5, "in stock": 2.0, "how much": 1.5,
@@ -140,6 +159,8 @@ EN: Final = {
         "before i order": 2.0, "before i book": 2.0, "just wondering": 2.5, "just planning": 2.0,
         "not chasing": 2.0, "just curious": 2.0, "can i bring": 2.0, "allowance": 1.5,
         "is it safe": 1.5,
+        "worth it": 2.0, "is it worth": 2.5, "is that actually you": 3.0,
+        "is this really you": 3.0, "is this legit": 3.0, "is this a scam": 3.0,
     },
     "other": {
         "in order to": 0.0, "thanks in advance": 0.0, "no thanks": 0.0, "calm down": 0.0,
@@ -179,6 +200,11 @@ ES: Final = {
         "no se conecta": 2.5, "se congela": 2.5, "se traba": 2.0, "internet lento": 2.0,
         "olor a quemado": 2.5, "defectuosa": 2.5, "hackearon": 2.0, "me robaron la cuenta": 3.0,
         "entraron en mi cuenta": 3.0, "entraron a mi cuenta": 3.0, "se traga": 2.0,
+        "cambiado la contraseña": 2.0, "cambiado el teléfono": 2.5,
+        "no me llegan los sms": 2.5, "no me llega el código": 2.5, "recuperar la cuenta": 2.5,
+        "recuperar mi cuenta": 2.5, "página en blanco": 2.5, "olvidado mi contraseña": 1.5,
+        "rajad*": 2.5, "llegó con": 1.5,
+        "sin que yo lo": 1.5,
     },
     "order": {
         "pedido": 2.0, "mi pedido": 2.5, "dónde está mi pedido": 3.0,
@@ -196,6 +222,10 @@ ES: Final = {
         "vuelo cancelado": 2.5, "cancelaron el vuelo": 3.0, "dónde está mi": 2.5,
         "reembolsen": 2.5, "reembolsar": 2.5, "que no hice": 2.0, "no reconozco": 2.0,
         "la diferencia": 1.0,
+        "fraccionar": 2.0, "aplazar el pago": 2.0, "aplazamiento": 2.5, "plan de pagos": 2.0,
+        "pagar a plazos": 2.0, "a mi nombre": 2.0, "cambio de titular": 2.0,
+        "dinero de vuelta": 2.5, "cambiar el vuelo": 2.5,
+        "sin penalización": 1.5, "recibo": 1.5,
     },
     "complaint": {
         "pésimo": 2.5, "pésima": 2.5, "pésimo servicio": 3.0, "mal servicio": 3.0,
@@ -212,11 +242,12 @@ ES: Final = {
         "asco": 2.0, "llegó frío": 2.0, "llegó fría": 2.0, "fría": 1.0, "frío": 1.0,
         "no contestáis": 2.5, "no responden": 2.5, "sin respuesta": 2.5, "no vuelvo": 2.5,
         "no lo recomiendo": 3.0, "no recomiendo": 3.0, "suben la tarifa": 2.5,
-        "subida de precio*": 2.5, "debería ser ilegal": 2.5, "abusivo": 2.5, "un robo": 2.5,
+        "subida de precio*": 2.5, "debería ser ilegal": 2.5, "abusivo": 2.5, "un robo": 2.0,
         "no puede ser": 2.0, "no puedo más": 2.0, "nadie avisa": 2.5, "nadie": 1.0,
         "retrasos": 2.0, "retrasad*": 2.0, "llegó tarde": 2.0, "un peligro": 2.0,
         "1 estrella": 2.0, "una estrella": 2.0, "2 estrellas": 2.0, "cutre": 2.0, "chapuza": 2.5,
         "tomadura de pelo": 3.0, "ni caso": 2.0, "otra vez": 1.0, "recargos": 1.5,
+        "timo": 2.5, "ni que fuera": 2.0,
     },
     "praise": {
         "gracias": 2.0, "muchas gracias": 2.5, "excelente": 2.0, "genial": 1.5,
@@ -228,6 +259,7 @@ ES: Final = {
         "encantad*": 2.0, "perfectamente": 1.5, "muy humanos": 2.0, "felicito": 2.5,
         "un placer": 2.5, "impecable": 2.5, "buenísim*": 2.0, "las mejores": 2.0, "lo mejor": 2.0,
         "bien embalado": 1.5, "gracias a": 1.0, "de diez": 2.0,
+        "me salvasteis": 3.0, "salvasteis": 2.5,
     },
     "question": {
         "disponible": 1.0, "disponibilidad": 1.5, "hay stock": 2.0, "cuánto cuesta": 2.0,
@@ -243,6 +275,7 @@ ES: Final = {
         "se busca": 2.5, "busco personas": 2.5, "ganar dinero": 2.5, "dinero extra": 2.5,
         "envía tu cv": 3.0, "oferta de empleo": 3.0, "compra seguidores": 3.0, "seguidores": 1.5,
         "partido": 1.0, "por si alguien": 1.5,
+        "rellenar tus datos": 2.5, "datos de tu tarjeta": 2.5,
     },
 }
 # fmt: on
@@ -268,6 +301,11 @@ DE: Final = {
         "geht aus": 2.0, "schaltet sich ab": 2.5, "funktioniert gar nicht": 3.0,
         "funktionieren nicht": 2.5, "kein wlan": 2.5, "hängt sich auf": 3.0, "friert ein": 2.5,
         "eingefroren": 2.0, "stürzt": 2.0, "bricht": 1.0, "phishing": 2.0, "defekt*": 2.5,
+        "passwort-vergessen": 1.5,
+        "stimmt nicht überein": 2.0, "keinen mucks": 3.0,
+        "einen sprung": 2.0, "ist tot": 2.0,
+        "fremdes gerät": 2.5, "unbekanntes gerät": 2.5, "nicht mehr einloggen": 3.0,
+        "nicht angelegt": 1.0, "display ist schwarz": 2.5,
     },
     "order": {
         "bestellung": 2.0, "meine bestellung": 2.5, "wo ist meine bestellung": 3.0,
@@ -285,6 +323,9 @@ DE: Final = {
         "nichts angekommen": 3.0, "gekündigt": 1.5, "buchungen": 1.5, "umbuchen": 2.5,
         "annulliert": 2.0, "storno": 2.0, "falsch geliefert": 3.0, "fehlt": 1.5, "fehlte": 1.5,
         "hätt ich gern zurück": 2.5, "hätte ich gern zurück": 2.5,
+        "ratenzahlung": 2.0, "stundung": 2.0, "zahlungsaufschub": 2.0, "erlassen": 1.5,
+        "rücklastschrift*": 2.5, "lastschrift": 2.0, "sein vertrag": 2.0, "ihr vertrag": 1.5,
+        "handyvertrag": 1.5, "umgebucht": 2.0,
     },
     "complaint": {
         "schlechter service": 3.0, "schlechter kundenservice": 3.0, "unverschämt": 2.5,
@@ -357,6 +398,11 @@ FR: Final = {
         "impossible d'accéder": 3.0, "inutilisable": 2.5, "bugue": 2.0, "fissuré": 2.0,
         "abîmé*": 2.0, "hors service": 2.5, "en dérangement": 2.5, "piratage": 2.5,
         "hameçonnage": 2.0, "phishing": 2.0,
+        "livré avec": 1.5, "enfoncé*": 2.5, "batterie morte": 3.0, "est morte": 2.0,
+        "plus me connecter": 3.0, "utilise mon compte": 3.0,
+        "appareils connectés": 1.5, "déjà expiré": 2.5, "lien de réinitialisation": 1.5,
+        "voyant rouge": 2.0,
+        "s'est coupé*": 1.5,
     },
     "order": {
         "commande": 2.0, "ma commande": 2.5, "où est ma commande": 3.0, "colis": 2.5,
@@ -372,6 +418,9 @@ FR: Final = {
         "vol annulé": 3.0, "train annulé": 2.5, "perdu ma valise": 3.0, "manquant": 2.0,
         "il manque": 2.0, "manquait": 2.0, "pas livré": 2.5, "jamais livré": 3.0,
         "vous en êtes où": 2.5, "paiements inconnus": 3.0,
+        "son abonnement": 2.0, "continue d'être prélevé": 3.0,
+        "changer de forfait": 2.0, "annuler le": 2.0,
+        "échéancier": 2.0, "report de paiement": 2.0, "étaler": 2.0,
     },
     "complaint": {
         "honteux": 2.5, "honte": 2.0, "scandaleux": 2.5, "inadmissible": 2.5,
@@ -392,6 +441,7 @@ FR: Final = {
         "une étoile": 2.0, "je déconseille": 3.0, "à fuir": 3.0, "fuyez": 3.0, "déplorable": 2.5,
         "médiocre": 2.5, "n'importe quoi": 2.5, "foutage de gueule": 3.0, "incompétent*": 2.5,
         "pas normal": 2.0, "bondé": 1.5,
+        "encore augmenté": 2.5, "refusé l'embarquement": 2.5, "ça me rend malade": 2.5,
     },
     "praise": {
         "merci": 2.0, "merci beaucoup": 2.5, "génial": 1.5, "super": 1.0,
@@ -403,6 +453,7 @@ FR: Final = {
         "ravi*": 2.0, "classe": 1.5, "respect": 1.5, "chapeau": 2.0, "bien emballé": 1.5,
         "impeccable": 2.5, "très rapide": 2.0, "merci infiniment": 3.0, "un grand merci": 3.0,
         "continuez comme ça": 3.0, "agréable": 1.5, "professionnel": 1.5, "meilleur*": 1.5,
+        "sauvé ma journée": 3.0,
     },
     "question": {
         "disponible": 1.0, "en stock": 2.0, "combien coûte": 2.0, "prix": 1.0,
@@ -410,12 +461,14 @@ FR: Final = {
         "combien de temps": 2.0, "ça met combien": 2.5, "juste pour savoir": 2.5,
         "pour m'organiser": 2.0, "je voudrais savoir": 2.5, "quel poids": 1.5, "autorisé": 1.0,
         "c'est sécurisé": 2.0,
+        "c'est normal": 1.5,
     },
     "other": {
         "concours": 2.0, "abonnez-vous": 2.5, "mdr": 1.0, "merci d'avance": 0.0,
         "gagner de l'argent": 2.5, "je revends": 2.5, "revends": 2.0, "qui est intéressé": 2.0,
         "match": 1.0, "finale": 1.5, "qui d'autre": 1.5, "recrute": 2.5, "on recrute": 3.0,
         "offre d'emploi": 3.0,
+        "vous êtes éligible": 3.0, "en mp": 1.0,
     },
 }
 # fmt: on
@@ -453,6 +506,12 @@ PT: Final = {
         "não arranca": 2.5, "nem aceita": 2.0, "senha incorreta": 2.0, "mudou a senha": 2.0,
         "entrou na minha conta": 3.0, "clonaram": 3.0, "clonad*": 2.5, "queimou": 2.5,
         "queimad*": 2.0, "não funciona mais": 3.0, "em baixo": 1.0,
+        "está morta": 2.5, "está morto": 2.5, "entraram no meu": 3.0, "entraram na minha": 3.0,
+        "invadiram minha conta": 3.0, "trocaram o email": 2.5,
+        "esqueci minha senha": 1.5, "esqueci a senha": 1.5,
+        "nunca chega": 2.0, "chegou com": 1.5, "amassad*": 2.5,
+        "trocaram a senha": 2.5, "trocaram meu email": 2.5, "outro telemóvel": 1.5,
+        "outro celular": 1.5,
     },
     "order": {
         "pedido": 2.0, "pedidos": 1.5, "meu pedido": 2.5, "cadê meu pedido": 3.0,
@@ -474,8 +533,10 @@ PT: Final = {
         "veio faltando": 2.5, "faltando": 1.5, "falta um": 1.5, "incomplet*": 1.5,
         "entregador": 2.0, "correios": 1.5, "ctt": 1.5,
         "assinatura": 1.0, "mensalidade": 1.0,
-        "de volta": 1.0, "que eu não fiz": 2.0, "não reconheço": 2.0, "veio sem": 2.5,
+        "de volta": 1.0, "que eu não fiz": 3.0, "não reconheço": 2.0, "veio sem": 2.5,
         "indenização": 2.0, "indemnização": 2.0, "remarcar": 2.0, "voo cancelado": 3.0,
+        "parcelar": 2.5, "renegociar": 2.5, "cartão dela": 1.5, "cartão dele": 1.5,
+        "continua caindo": 2.5,
     },
     "complaint": {
         "péssim*": 2.5, "péssimo atendimento": 3.0, "mau atendimento": 3.0,
@@ -502,6 +563,7 @@ PT: Final = {
         "uma estrela": 2.0, "chegou frio": 2.0, "chegou fria": 2.0, "frio": 1.0,
         "sempre atrasa": 2.5, "cobram até": 2.5, "aumentaram": 2.0, "terceira vez": 2.0,
         "de novo": 1.0,
+        "um assalto": 2.5, "desaforo": 2.5, "deu risada": 2.5,
     },
     "praise": {
         "obrigad*": 2.0, "muito obrigado": 2.5, "muito obrigada": 2.5, "valeu": 2.0,
@@ -517,6 +579,7 @@ PT: Final = {
         "vocês são demais": 3.0, "são demais": 2.5, "um gesto lindo": 2.5, "lindo": 1.5,
         "quentinho": 1.5, "entrega rápida": 2.0, "bem embalado": 1.5, "resolveu": 1.5,
         "salvou": 2.0, "voltarei": 2.0, "nota mil": 3.0, "top demais": 2.5,
+        "assim sim": 2.5, "salvaram-me": 3.0, "me salvaram": 3.0,
     },
     "question": {
         "disponível": 1.0, "tem estoque": 2.0, "em estoque": 2.0, "quanto custa": 2.0,
@@ -529,6 +592,7 @@ PT: Final = {
         "quanto tempo costuma": 3.0, "costuma demorar": 2.5, "só pra saber": 2.5,
         "só para saber": 2.5, "posso levar": 2.0, "é seguro": 1.5, "a garantia cobre": 2.5,
         "garantia": 1.0,
+        "é golpe": 2.5,
     },
     "other": {
         "sorteio": 2.5, "me segue": 2.0, "segue de volta": 2.5, "sigam": 2.0,
@@ -538,6 +602,7 @@ PT: Final = {
         "rsrs*": 1.0, "haha*": 1.0, "desde já obrigado": 0.0, "desde já obrigada": 0.0,
         "obrigado desde já": 0.0, "promoção": 1.0,
         "jogo": 1.0, "canal aberto": 1.5,
+        "quadrilha": 2.0,
     },
 }
 # fmt: on
@@ -607,6 +672,10 @@ JA: Final = {
         "止まりまくる": 2.5, "無効です": 2.0, "落ちまくり": 3.0, "繋がらん": 2.5, "ずっと赤": 2.0,
         "閉まらない": 2.0, "割れて": 2.5, "不正ログイン": 3.0, "吸い込まれ": 2.0,
         "読み込めない": 2.5, "開かない": 2.5, "落ちた": 2.0,
+        "メールが届かない": 2.5, "コードが届かない": 2.5, "再設定のメール": 2.0,
+        "別の端末でログイン": 3.0, "ログインしようとしても": 2.5,
+        "弾かれる": 2.0, "バッテリー": 0.5, "死んだ": 1.5, "発達障害": 0.0, "障害者": 0.0,
+        "再設定のメールが届かない": 3.0, "再設定メールが届かない": 3.0, "認証コードが届かない": 3.0,
     },
     "order": {
         "注文": 2.0, "注文した": 2.5, "届かない": 2.5, "届きません": 2.5,
@@ -617,6 +686,7 @@ JA: Final = {
         "間違った商品": 3.0, "交換": 1.5,
         "誤配": 3.0, "返送": 2.0, "払い戻し": 2.5, "決済": 1.5, "不正利用": 2.5,
         "身に覚えのない": 2.5, "課金": 1.5, "解約": 2.0,
+        "頼んだのに": 2.0, "再配達": 2.0, "分割払い": 2.0, "支払いを待って": 2.0,
     },
     "complaint": {
         "最悪": 3.0, "ひどい": 2.0, "酷い": 2.0, "対応が悪い": 3.0, "不満": 2.5,
@@ -630,6 +700,7 @@ JA: Final = {
         "改悪": 2.5, "ぼったくり": 3.0, "放置": 2.0, "謝罪もなし": 3.0, "なめてる": 2.5,
         "混雑": 1.5, "ありえん": 2.5, "複雑すぎ": 2.0, "星1": 2.0, "ため息": 1.5,
         "どういうこと": 2.0, "待ち時間": 2.0, "時間待": 2.0, "時間遅れ": 2.5, "分遅れ": 2.0,
+        "笑われた": 2.5, "詐欺だろ": 2.5,
     },
     "praise": {
         "ありがとう": 2.5, "ありがとうございます": 2.5, "感謝": 2.0, "助かりました": 2.5,
@@ -638,6 +709,7 @@ JA: Final = {
         "拍手": 2.0, "感動": 2.0, "美味しい": 1.5, "おいしい": 1.5, "星5": 2.5, "リピ": 2.0,
         "勧めた": 2.0, "コスパ最強": 3.0, "すごい": 1.5, "ほっこり": 2.0, "使いやすい": 2.0,
         "大満足": 3.0, "満足": 2.0, "お礼": 2.0, "助かった": 2.5, "さすが": 2.0, "迅速": 2.0,
+        "救われ": 2.5,
     },
     "question": {
         "在庫": 1.5, "いくら": 1.5, "対応していますか": 2.0, "対応してますか": 2.0,
@@ -650,6 +722,7 @@ JA: Final = {
         "フォローお願いします": 2.0, "プレゼントキャンペーン": 3.0, "キャンペーン": 1.0,
         "おはよう": 1.5,
         "募集": 2.5, "募集中": 3.0, "試合": 1.5,
+        "ニュース": 2.5, "お知らせ": 1.0, "こちら→": 2.5, "お支払い情報の確認": 2.5,
     },
 }
 # fmt: on
@@ -672,6 +745,12 @@ ZH: Final = {
         "沒反應": 2.5, "唔得": 2.0, "质量差": 2.5, "質量差": 2.5, "质量问题": 2.5,
         "質量問題": 2.5, "失灵": 2.5, "失靈": 2.5, "卡顿": 2.0, "卡頓": 2.0, "网速慢": 2.0,
         "網速慢": 2.0, "没电": 1.5, "沒電": 1.5,
+        "死咗": 2.0, "冷气": 0.0, "冷氣": 0.0, "死透了": 2.5, "收不到验证码": 3.0,
+        "验证码收不到": 3.0, "重置密码": 1.5,
+        "重置密碼": 1.5, "新设备登录": 3.0, "新設備登入": 3.0, "登入唔到": 3.0, "被挤下线": 3.0,
+        "被擠下線": 3.0, "請重新登入": 2.5, "请重新登录": 2.5, "伺服器掛了": 3.0,
+        "服务器挂了": 3.0, "掛了": 1.5, "挂了": 1.5,
+        "别的设备登录": 3.0, "別的設備登入": 3.0, "异地登录": 3.0, "異地登入": 3.0,
     },
     "order": {
         "订单": 2.0, "訂單": 2.0, "快递": 2.0, "快遞": 2.0, "物流": 2.0, "发货": 2.0,
@@ -683,6 +762,9 @@ ZH: Final = {
         "被盗刷": 3.0, "被盜刷": 3.0, "盗刷": 2.5, "盜刷": 2.5, "退回": 2.0, "多扣": 3.0,
         "扣了": 2.0, "扣费": 2.0, "扣費": 2.0, "换货": 2.5, "換貨": 2.5, "赔偿": 2.0, "賠償": 2.0,
         "出货": 2.0, "出貨": 2.0, "改签": 2.5, "改簽": 2.5, "退票": 2.5, "到账": 2.0, "到帳": 2.0,
+        "收了兩次": 3.0, "收了两次": 3.0, "退一筆": 2.5, "退一笔": 2.5, "写错": 1.5, "寫錯": 1.5,
+        "重做": 2.0,
+        "换回": 1.5, "換回": 1.5, "分期": 1.5, "延期还款": 2.0, "延期還款": 2.0,
     },
     "complaint": {
         "太差": 2.5, "差劲": 2.5, "差勁": 2.5, "垃圾": 2.0, "失望": 2.5, "投诉": 2.5,
@@ -697,6 +779,8 @@ ZH: Final = {
         "越來越貴": 3.0, "误点": 2.5, "誤點": 2.5, "晚点": 2.0, "晚點": 2.0, "难受": 1.5,
         "難受": 1.5, "坑人": 2.5, "骗子": 2.0, "騙子": 2.0, "恶心": 2.0, "噁心": 2.0, "敷衍": 2.5,
         "踢皮球": 3.0,
+        "詐騙集團": 2.0, "宰": 1.0, "没人接": 2.5, "沒人接": 2.5, "不友好": 2.5,
+        "合适吗": 2.0, "合適嗎": 2.0, "我谢谢你": 3.0, "我謝謝你": 3.0,
     },
     "praise": {
         "谢谢": 2.5, "謝謝": 2.5, "感谢": 2.5, "感謝": 2.5, "多谢": 2.5, "多謝": 2.5,
@@ -707,6 +791,7 @@ ZH: Final = {
         "回購": 2.5, "舒服": 1.5, "推荐": 2.0, "推薦": 2.0, "大推": 3.0, "超快": 1.5,
         "有礼貌": 2.0, "有禮貌": 2.0, "好吃": 1.5, "点赞": 2.5, "點讚": 2.5, "五星": 2.0,
         "靠谱": 2.0, "靠譜": 2.0, "辛苦了": 2.5, "完好无损": 1.5, "完好無損": 1.5,
+        "救命恩人": 3.0, "天使": 2.0, "太暖了": 3.0, "多亏": 2.0, "多虧": 2.0, "勁": 1.0,
     },
     "question": {
         "有货吗": 2.5, "有貨嗎": 2.5, "多少钱": 2.0, "多少錢": 2.0, "价格": 1.0,
@@ -719,6 +804,9 @@ ZH: Final = {
         "抽奖": 2.5, "抽獎": 2.5, "早上好": 1.5, "哈哈": 1.0,
         "代购": 2.5, "代購": 2.5, "正品保证": 2.0, "加微信": 2.5, "热搜": 2.0, "熱搜": 2.0,
         "吃瓜": 2.5, "比赛": 1.5, "比賽": 1.5, "招聘": 3.0, "兼职": 2.5, "兼職": 2.5,
+        "尊敬的用户": 2.5, "尊敬的用戶": 2.5, "点击链接": 2.0, "點擊連結": 2.0, "添加qq": 3.0,
+        "银行卡号": 1.5,
+        "短信验证码": 0.5, "补填资料": 2.5, "補填資料": 2.5, "内推": 2.5, "內推": 2.5, "被裁": 1.5,
     },
 }
 # fmt: on
@@ -739,7 +827,7 @@ FI: Final = {
         "hajo*": 2.5, "halkea*": 2.0, "vaurio*": 2.0,
         "käyttökelvo*": 2.5, "en pääse kirjautumaan": 3.0, "ei pääse kirjautumaan": 3.0,
         "kirjautuminen ei onnistu": 3.0, "en pääse sisään": 3.0, "en pääse tilille": 3.0,
-        "en pääse": 1.5, "tili lukittu*": 3.0, "lukittui": 2.0, "lukossa": 1.5,
+        "en pääse": 2.5, "tili lukittu*": 3.0, "lukittui": 2.0, "lukossa": 1.5,
         "kirjaa ulos": 2.0, "heittää ulos": 2.5, "ei yhteyttä": 2.5, "ei verkkoa": 2.5,
         "ei kenttää": 2.5, "ei nettiä": 2.5, "netti ei": 2.0, "katkos": 2.5, "bugi*": 2.0,
         "ylikuume*": 2.0, "kuumenee": 1.5, "sammu*": 2.0,
@@ -748,6 +836,9 @@ FI: Final = {
         "valkoinen ruutu": 2.5, "valkosta ruutua": 2.5, "ei kelpaa": 2.0, "vahvistuskoodi*": 1.5,
         "kirjautui tililleni": 3.0, "käynnistyy itsestään": 3.0, "ei taaskaan toimi": 3.0,
         "ei vieläkään toimi": 3.0, "ei näy": 1.5, "säpäle*": 2.5,
+        "nollauslinkki": 2.0, "vanhentunut": 1.5, "kirjautunu": 2.0, "kirjautui": 1.5,
+        "joku kirjautu*": 3.0, "sähköposti on vaihdettu": 3.0, "ei ole enää rekisteröity": 2.5,
+        "tuntematon laite": 3.0,
     },
     "order": {
         "tilau*": 2.0, "tilasin": 2.0, "tilaam*": 1.5, "paket*": 2.0, "lähety*": 2.0,
@@ -764,6 +855,8 @@ FI: Final = {
         "väärä koko": 2.5, "tuli väärä": 2.5, "puuttu*": 2.0, "ostos*": 1.5, "ostin": 1.0,
         "reklamaatio*": 1.5,
         "perut*": 1.5, "korvau*": 2.0, "kuitti": 1.5, "kuitin": 1.5, "kuittia": 1.5,
+        "maksuaika*": 2.0, "maksusuunnitelm*": 2.5, "osamaks*": 1.0, "siirtää mulle": 2.0,
+        "siirtää minulle": 2.0,
     },
     "complaint": {
         "surke*": 2.5, "huono palvelu": 3.0, "huonoa palvelua": 3.0,
@@ -782,6 +875,7 @@ FI: Final = {
         "tyytymätön": 2.5, "ei kiinnosta": 1.5,
         "jonossa": 2.0, "julma*": 2.5, "copypaste": 1.5, "ei viitsi*": 2.0, "lopettakaa": 2.0,
         "myyntipuhelu*": 2.0, "aina sama": 1.5, "eri ohjeet": 2.0, "myöhässä": 2.0, "kylmä*": 1.0,
+        "ryöstöä": 2.5, "huijausta": 2.0,
     },
     "praise": {
         "kiitos*": 2.0, "paljon kiitoksia": 2.5, "kiitokset": 2.5, "kiitti": 2.0,
@@ -795,6 +889,7 @@ FI: Final = {
         "pitäkää tää taso": 3.0, "jatkakaa samaan malliin": 3.0, "tosi helposti": 2.0,
         "helposti": 1.0, "ei kertaakaan ongelmia": 3.0, "kätevä*": 1.5, "sujuva*": 1.5,
         "sujui": 1.5,
+        "pelasti": 2.5,
     },
     "question": {
         "saatavilla": 1.5, "varastossa": 2.0, "paljonko maksaa": 2.5, "paljonko": 1.5,
@@ -811,6 +906,7 @@ FI: Final = {
         "seuraa takaisin": 2.5, "tienaa": 2.0, "kilpailu": 1.5, "rekry*": 2.0,
         "haha*": 1.0,
         "peli": 1.0, "ottelu": 1.5, "työpaikka": 2.0, "haemme": 2.0,
+        "pikalaina": 3.0,
     },
 }
 # fmt: on
@@ -838,6 +934,9 @@ EL: Final = {
         "δεν περνάει": 2.0, "μη έγκυρ*": 2.0, "δεν με αφήνει": 2.5, "μπήκε στον λογαριασμό": 3.0,
         "νεκρά πίξελ": 2.5, "βαθούλωμα": 2.0, "kollaei": 2.0, "den leitourgei": 2.5,
         "den anoigei": 2.5, "den mporw na mpw": 3.0, "den douleuei": 2.5,
+        "επαναφορα κωδικου": 2.0, "επαναφορά κωδικού": 2.0, "epanafora kwdikou": 2.0,
+        "δεν μου έρχεται": 2.5, "συσκευή": 1.0,
+        "άγνωστη συσκευή": 3.0,
     },
     "order": {
         "παραγγελ*": 2.0, "παρήγγειλ*": 2.5, "δέμα": 2.0, "δέματ*": 2.0,
@@ -854,6 +953,8 @@ EL: Final = {
         "πληρωμ*": 1.5, "πλήρωσα": 1.5, "κλείσιμο λογαριασμού": 2.0,
         "συνδρομ*": 1.0,
         "λεφτά μου πίσω": 2.5, "τα χρήματά μου πίσω": 2.5,
+        "ρύθμιση": 2.0, "ρυθμιση": 2.0, "διακανονισμ*": 2.5, "δόσεις": 1.5, "τόκους": 1.5,
+        "τοκους": 1.5,
     },
     "complaint": {
         "απαράδεκτ*": 2.5, "άθλι*": 2.5, "χάλια": 2.0, "ντροπή": 2.5, "αίσχος": 3.0,
@@ -873,6 +974,7 @@ EL: Final = {
         "τι εξυπηρέτηση": 2.5, "κανένας δεν απαντάει": 3.0, "κανείς δεν απαντάει": 3.0,
         "δεν απαντάνε": 2.5, "δεν απαντούν": 2.5, "λεπτά αναμονή": 2.5, "μου το έκλεισαν": 2.5,
         "δεν ξαναπαραγγέλνω": 3.0, "1 αστέρι": 2.0,
+        "klepsia": 2.5, "κλεψιά": 2.5, "στην ουρά": 1.5,
     },
     "praise": {
         "ευχαριστ*": 2.0, "ευχαριστώ πολύ": 2.5, "να 'στε καλά": 2.0, "να είστε καλά": 2.0,
@@ -883,6 +985,7 @@ EL: Final = {
         "ευγενικ*": 2.0, "εξυπηρετικ*": 2.0, "συνιστώ": 2.0, "το συνιστώ": 2.5,
         "ικανοποιημέν*": 2.0, "λατρεύ*": 2.0, "σας αγαπώ": 2.0, "γρήγορ*": 1.0,
         "λύθηκε": 1.5, "έτσι μπράβο": 3.0,
+        "μου σώσατε": 3.0, "απίστευτος": 2.0, "απίστευτη": 2.0,
     },
     "question": {
         "διαθέσιμ*": 1.0, "διαθεσιμότητα": 1.5, "πόσο κοστίζει": 2.0, "πόσο κάνει": 2.0,

@@ -238,3 +238,45 @@ class TestSarcasmAndTopics:
         """A delivery mentioned in thanks is a topic, not a need: praise stays praise."""
         assert intent_of("Danke für die schnelle Lieferung 🙏", "de") == "praise"
         assert intent_of("thanks for the fast delivery, great service", "en") == "praise"
+
+
+# Sensitive lookalikes: someone else in the account (defect: access failing), a charge
+# the customer did not make (order), scam texts (other), hardship deferral (order).
+SENSITIVE_CASES = [
+    (
+        "there's a device I don't recognise on my account and the reset email never comes",
+        "en",
+        "defect",
+    ),
+    ("ein fremdes Gerät ist angemeldet und ich kann mich nicht mehr einloggen", "de", "defect"),
+    ("la batterie morte au bout d'une semaine, elle ne tient plus", "fr", "defect"),
+    ("invadiram minha conta e trocaram a senha, socorro", "pt", "defect"),
+    ("账号异地登录了，现在验证码收不到", "zh", "defect"),
+    ("パスワード再設定のメールが届かない", "ja", "defect"),
+    ("the air conditioner in the hall is dead again", "en", "defect"),
+    ("部冷氣死咗成日", "zh", "defect"),
+    ("there's a purchase I didn't make on my statement, please refund it", "en", "order"),
+    ("apareceu uma compra que eu não fiz no cartão", "pt", "order"),
+    ("lost my job, can I get a payment holiday on the phone contract bill", "en", "order"),
+    ("尊敬的用户，请点击链接补填资料领取赔偿", "zh", "other"),
+    ("vous êtes éligible à une prime, envoyez vos coordonnées en MP", "fr", "other"),
+    ("is this a scam or really from you? a text asked for my card number", "en", "question"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), SENSITIVE_CASES)
+def test_sensitive_lookalikes(text: str, lang: str, expected: str) -> None:
+    assert intent_of(text, lang) == expected
+
+
+def test_payment_plan_alone_is_not_confident() -> None:
+    """A deferral phrase alone must not push a collections complaint into a confident order."""
+    result = CLASSIFIER.classify(
+        "set up a payment plan and they still keep ringing me", lang_hint="en"
+    )
+    assert result.scores["order"] < 0.75
+
+
+def test_shadowed_disability_word_is_not_a_fault() -> None:
+    """The word "障害" means outage, but "発達障害" (a disability) is no product fault."""
+    assert raw("発達障害があります", "ja").get("defect", 0.0) == 0.0
