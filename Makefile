@@ -50,7 +50,7 @@ lint: install ## ruff and mypy --strict
 typecheck: install
 	tools/mypy_tree.sh && $(BIN)/mypy
 
-eval: install ## classifier quality: dev, test, fresh and leave-one-language-out figures
+eval: install ## classifier quality: dev, dev2, test, fresh, fresh2 and leave-one-language-out figures
 	$(BIN)/python -m carerouter.classify.eval
 
 train: install ## rebuild the labelled set and the intent head from files in the repository
