@@ -274,7 +274,11 @@ class IntentModel:
                         Evidence("question", entry.kind, surface, entry.lang, entry.weight)
                     )
             elif entry.kind == "sarcasm":
-                sarcasm.append(Evidence("complaint", entry.kind, surface, entry.lang, entry.weight))
+                # "🙃🙃🙃" is one cue said loudly, not three
+                if not any(e.text == surface for e in sarcasm):
+                    sarcasm.append(
+                        Evidence("complaint", entry.kind, surface, entry.lang, entry.weight)
+                    )
             else:
                 current = best.get(entry.intent)
                 if current is None or _rank(entry, lang) > _rank(current, lang):

@@ -106,6 +106,15 @@ class TestComplaint:
         assert result.scores["praise"] < 0.05
         assert any("sarcasm" in line for line in result.explanation)
 
+    def test_repeated_sarcasm_emoji_counts_once(self) -> None:
+        """ "🙃🙃🙃" is one cue said loudly: the same evidence as a single "🙃"."""
+        once = CLASSIFIER.classify("the new app is nice 🙃")
+        thrice = CLASSIFIER.classify("the new app is nice 🙃🙃🙃")
+        assert once.scores == thrice.scores
+        assert sum("sarcasm" in line for line in thrice.explanation) == sum(
+            "sarcasm" in line for line in once.explanation
+        )
+
     def test_sarcastic_thanks(self) -> None:
         """'Thanks for nothing' is a complaint, not praise."""
         assert intent_of("Thanks for nothing @Acme") == "complaint"

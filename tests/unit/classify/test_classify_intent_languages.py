@@ -280,3 +280,49 @@ def test_payment_plan_alone_is_not_confident() -> None:
 def test_shadowed_disability_word_is_not_a_fault() -> None:
     """The word "障害" means outage, but "発達障害" (a disability) is no product fault."""
     assert raw("発達障害があります", "ja").get("defect", 0.0) == 0.0
+
+
+class TestGreeklishAndColloquialFinnish:
+    """Greek in Latin letters (Greeklish) and inflected, colloquial Finnish (puhekieli)."""
+
+    @pytest.mark.parametrize(
+        ("text", "lang", "expected"),
+        [
+            ("to internet den leitourgei apo xthes", "el", "defect"),
+            ("i efarmogi kollaei kai vgazei sfalma", "el", "defect"),
+            ("h paraggelia mou den exei erthei akoma", "el", "order"),
+            ("thelw epistrofi xrimaton, xrewthika dyo fores", "el", "order"),
+            ("aparadektoi, 2 wres anamonh kai kamia apanthsh", "el", "complaint"),
+            ("eyxaristw poly, apsogi eksyphrethsh", "el", "praise"),
+            ("thelw na rwthsw an stelnete kai stin Kypro", "el", "question"),
+            ("χάλια εξυπηρέτηση, ντροπή σας", "el", "complaint"),
+            ("μπράβο σας, τέλειοι, πέντε αστέρια", "el", "praise"),
+            ("τι γίνεται με την παραγγελία μου; πότε θα έρθει;", "el", "order"),
+            ("sovellus jumittaa ja kaatuu heti käynnistyksessä", "fi", "defect"),
+            ("tilaamani paketti ei oo vieläkään tullut", "fi", "order"),
+            ("hyvitystä ei oo näkyny, laskutettiin kahteen kertaan", "fi", "order"),
+            ("ihan hanurista, tunnin jonotus ja sit katkes puhelu", "fi", "complaint"),
+            ("paras palvelu ikinä, iso kiitos ja viisi tähteä", "fi", "praise"),
+            ("kiitoksia nopeesta avusta", "fi", "praise"),
+            ("onkohan teillä tätä mallia varastossa?", "fi", "question"),
+            ("en suosittele kenellekään", "fi", "complaint"),
+        ],
+    )
+    def test_intent(self, text: str, lang: str, expected: str) -> None:
+        assert intent_of(text, lang) == expected
+
+    @pytest.mark.parametrize(
+        ("text", "lang"),
+        [
+            ("the agenda for the den renovation looks fantastic", "en"),
+            ("please keep me posted on the delivery date", "en"),
+            ("el paquete llegó tarde y la caja estaba rota", "es"),
+            ("o pacote chegou atrasado e a caixa estava amassada", "pt"),
+        ],
+    )
+    def test_greeklish_and_finnish_entries_stay_out_of_other_languages(
+        self, text: str, lang: str
+    ) -> None:
+        """Greeklish words that are also English or Spanish words are not listed."""
+        evidence = MODEL.score(prepare(text), lang).evidence
+        assert not [e for e in evidence if e.lang in ("el", "fi")]
