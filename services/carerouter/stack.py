@@ -149,14 +149,17 @@ class Stack:
         self.services[extra.name] = extra
         # Its own local state directory, as each pod has its own.
         self._spawn(extra, service=name, data_dir=self.run_dir / f"data-{count + 1}")
-        deadline = time.monotonic() + self.start_timeout_s
-        while not _ready(extra.http_url):
-            if extra.process is not None and extra.process.poll() is not None:
-                raise StackError(f"{extra.name} exited while starting:\n{extra.log_tail()}")
-            if time.monotonic() > deadline:
-                raise StackError(f"{extra.name} not ready:\n{extra.log_tail()}")
-            time.sleep(0.2)
+        self._wait_ready_one(extra, "starting")
         return extra
+
+    def _wait_ready_one(self, svc: ServiceProcess, doing: str) -> None:
+        deadline = time.monotonic() + self.start_timeout_s
+        while not _ready(svc.http_url):
+            if svc.process is not None and svc.process.poll() is not None:
+                raise StackError(f"{svc.name} exited while {doing}:\n{svc.log_tail()}")
+            if time.monotonic() > deadline:
+                raise StackError(f"{svc.name} not ready after {doing}:\n{svc.log_tail()}")
+            time.sleep(0.2)
 
     def _terminate(self, name: str, grace_s: float) -> ServiceProcess:
         svc = self.services[name]
@@ -179,13 +182,7 @@ class Stack:
         """Stop one service gracefully and start it again on the same ports."""
         svc = self._terminate(name, grace_s)
         self._spawn(svc)
-        deadline = time.monotonic() + self.start_timeout_s
-        while not _ready(svc.http_url):
-            if svc.process is not None and svc.process.poll() is not None:
-                raise StackError(f"{name} exited while restarting:\n{svc.log_tail()}")
-            if time.monotonic() > deadline:
-                raise StackError(f"{name} not ready after restart:\n{svc.log_tail()}")
-            time.sleep(0.2)
+        self._wait_ready_one(svc, "restarting")
 
     def alive(self) -> dict[str, bool]:
         return {

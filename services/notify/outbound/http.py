@@ -41,7 +41,7 @@ import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
-from typing import Any, Literal
+from typing import Any, Literal, TypedDict
 
 import aiohttp
 
@@ -228,6 +228,22 @@ class _KeyedLocks:
                 del self._locks[key]
             else:
                 self._locks[key] = (lock, users - 1)
+
+
+class HttpSenderOptions(TypedDict, total=False):
+    """The retry-loop knobs of :class:`HttpSender`, passed through by platform senders."""
+
+    get: GetFn | None
+    store: IdempotencyStore | None
+    sleep: SleepFn
+    clock: ClockFn
+    rng: random.Random | None
+    max_attempts: int
+    timeout_s: float
+    backoff_initial_s: float
+    backoff_max_s: float
+    max_retry_after_s: float
+    settle_s: float
 
 
 class HttpSender:

@@ -30,26 +30,21 @@ matches. The brand ids come from configuration or, once, from ``GET
 
 from __future__ import annotations
 
-import asyncio
 import json
-import random
-import time
+from typing import Unpack
 from urllib.parse import quote, urlencode
 
 from carerouter.notify.outbound.http import (
     CheckFailed,
-    ClockFn,
-    GetFn,
     HttpRequest,
     HttpSender,
+    HttpSenderOptions,
     PostFn,
-    SleepFn,
     Unsendable,
     Verdict,
     json_object,
     same_text,
 )
-from carerouter.notify.outbound.idempotency import IdempotencyStore
 from carerouter.notify.outbound.sender import OutboundDelivery
 
 META_API_BASE = "https://graph.facebook.com/v19.0"
@@ -95,34 +90,11 @@ class MetaGraphSender(HttpSender):
         api_base: str = META_API_BASE,
         page_id: str | None = None,
         instagram_account_id: str | None = None,
-        get: GetFn | None = None,
-        store: IdempotencyStore | None = None,
-        sleep: SleepFn = asyncio.sleep,
-        clock: ClockFn = time.time,
-        rng: random.Random | None = None,
-        max_attempts: int = 5,
-        timeout_s: float = 10.0,
-        backoff_initial_s: float = 1.0,
-        backoff_max_s: float = 60.0,
-        max_retry_after_s: float = 900.0,
-        settle_s: float = 5.0,
+        **options: Unpack[HttpSenderOptions],
     ) -> None:
         if not page_access_token:
             raise ValueError("page_access_token must not be empty")
-        super().__init__(
-            post,
-            get=get,
-            store=store,
-            sleep=sleep,
-            clock=clock,
-            rng=rng,
-            max_attempts=max_attempts,
-            timeout_s=timeout_s,
-            backoff_initial_s=backoff_initial_s,
-            backoff_max_s=backoff_max_s,
-            max_retry_after_s=max_retry_after_s,
-            settle_s=settle_s,
-        )
+        super().__init__(post, **options)
         self._token = page_access_token
         self.api_base = api_base.rstrip("/")
         self.page_id = page_id

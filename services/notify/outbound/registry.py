@@ -22,7 +22,7 @@ from typing import Literal, Self
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator, model_validator
 
 from carerouter.common.logging import get_logger
-from carerouter.notify.outbound.http import ClockFn, GetFn, PostFn, SleepFn
+from carerouter.notify.outbound.http import ClockFn, GetFn, HttpSenderOptions, PostFn, SleepFn
 from carerouter.notify.outbound.idempotency import IdempotencyStore
 from carerouter.notify.outbound.meta import META_API_BASE, MetaGraphSender
 from carerouter.notify.outbound.recording import NowFn, RecordingSender, utc_now
@@ -41,6 +41,12 @@ def _http_base(value: str) -> str:
     if not value.startswith(("https://", "http://")) or len(value.split("/", 3)[2]) == 0:
         raise ValueError("api_base must be an absolute http:// or https:// URL")
     return value.rstrip("/")
+
+
+def _non_empty_secret(value: SecretStr) -> SecretStr:
+    if not value.get_secret_value():
+        raise ValueError("must not be empty")
+    return value
 
 
 class RetryConfig(BaseModel):
@@ -80,12 +86,7 @@ class MetaOutbound(BaseModel):
 
     _base = field_validator("api_base")(_http_base)
 
-    @field_validator("page_access_token")
-    @classmethod
-    def _non_empty(cls, value: SecretStr) -> SecretStr:
-        if not value.get_secret_value():
-            raise ValueError("page_access_token must not be empty")
-        return value
+    _token = field_validator("page_access_token")(_non_empty_secret)
 
 
 class XOutbound(BaseModel):
@@ -99,12 +100,7 @@ class XOutbound(BaseModel):
 
     _base = field_validator("api_base")(_http_base)
 
-    @field_validator("bearer_token")
-    @classmethod
-    def _non_empty(cls, value: SecretStr) -> SecretStr:
-        if not value.get_secret_value():
-            raise ValueError("bearer_token must not be empty")
-        return value
+    _token = field_validator("bearer_token")(_non_empty_secret)
 
 
 class OutboundConfig(BaseModel):
@@ -175,6 +171,19 @@ def build_senders(
         )
 
     retry = config.retry
+    options = HttpSenderOptions(
+        get=get,
+        store=store,
+        sleep=sleep,
+        clock=clock,
+        rng=rng,
+        max_attempts=retry.max_attempts,
+        timeout_s=retry.timeout_s,
+        backoff_initial_s=retry.backoff_initial_s,
+        backoff_max_s=retry.backoff_max_s,
+        max_retry_after_s=retry.max_retry_after_s,
+        settle_s=retry.settle_s,
+    )
     senders: dict[str, Sender] = {}
     if config.meta is not None:
         meta = MetaGraphSender(
@@ -183,17 +192,7 @@ def build_senders(
             api_base=config.meta.api_base,
             page_id=config.meta.page_id,
             instagram_account_id=config.meta.instagram_account_id,
-            get=get,
-            store=store,
-            sleep=sleep,
-            clock=clock,
-            rng=rng,
-            max_attempts=retry.max_attempts,
-            timeout_s=retry.timeout_s,
-            backoff_initial_s=retry.backoff_initial_s,
-            backoff_max_s=retry.backoff_max_s,
-            max_retry_after_s=retry.max_retry_after_s,
-            settle_s=retry.settle_s,
+            **options,
         )
         senders["facebook"] = meta
         senders["instagram"] = meta
@@ -203,17 +202,7 @@ def build_senders(
             post,
             api_base=config.x.api_base,
             brand_user_id=config.x.brand_user_id,
-            get=get,
-            store=store,
-            sleep=sleep,
-            clock=clock,
-            rng=rng,
-            max_attempts=retry.max_attempts,
-            timeout_s=retry.timeout_s,
-            backoff_initial_s=retry.backoff_initial_s,
-            backoff_max_s=retry.backoff_max_s,
-            max_retry_after_s=retry.max_retry_after_s,
-            settle_s=retry.settle_s,
+            **options,
         )
     fallbacks: dict[str, str] = {}
     for platform in ALL_PLATFORMS:
