@@ -3,9 +3,10 @@
 ``python -m carerouter.classify.eval [--json] [--splits dev,test] [--no-lolo]`` prints, per
 split: per-intent precision/recall/F1, macro-F1, sensitivity precision/recall, PII recall
 per type, false positives on hard negatives (flight numbers, prices, hotlines...),
-per-language macro-F1 and the confusion matrix, for the lexicon-only baseline and the
-full model; then leave-one-language-out figures for the trained head (train without
-language L on the train split, evaluate on L's dev and test posts).
+per-language macro-F1, language-detection accuracy and the confusion matrix, for the
+lexicon-only baseline and the full model; then leave-one-language-out figures for the
+trained head (train without language L on the train split, evaluate on L's dev and test
+posts).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ class Prediction:
     sensitive: bool
     pii: tuple[PiiSpan, ...]
     confidence: float = 1.0  # the probability given to ``intent``
+    lang: str = ""  # detected language ("" when the predictor does not detect one)
 
 
 Predictor = Callable[[Sequence[Example]], list[Prediction]]
@@ -137,6 +139,24 @@ def calibration_error(
     return total / len(confidence)
 
 
+def language_accuracy(
+    gold: Sequence[str], pred: Sequence[str]
+) -> dict[str, float | dict[str, float] | dict[str, int]]:
+    """Share of posts whose detected language is the one they are written in, overall and per
+    language, and the most frequent mistakes ("el->und")."""
+    per: dict[str, float] = {}
+    for lang in sorted(set(gold)):
+        idx = [i for i, g in enumerate(gold) if g == lang]
+        per[lang] = sum(1 for i in idx if pred[i] == lang) / len(idx)
+    mistakes: dict[str, int] = {}
+    for g, p in zip(gold, pred, strict=True):
+        if g != p:
+            mistakes[f"{g}->{p}"] = mistakes.get(f"{g}->{p}", 0) + 1
+    top = dict(sorted(mistakes.items(), key=lambda kv: (-kv[1], kv[0]))[:5])
+    hits = sum(1 for g, p in zip(gold, pred, strict=True) if g == p)
+    return {"accuracy": hits / len(gold) if gold else 0.0, "per_language": per, "mistakes": top}
+
+
 def report(examples: Sequence[Example], preds: Sequence[Prediction]) -> dict[str, Any]:
     """All figures for one split and one model."""
     gold = [e.intent for e in examples]
@@ -161,6 +181,7 @@ def report(examples: Sequence[Example], preds: Sequence[Prediction]) -> dict[str
             [e.negatives for e in examples], [p.pii for p in preds]
         ),
         "confusion": confusion_matrix(gold, pred),
+        "language": language_accuracy([e.lang for e in examples], [p.lang for p in preds]),
     }
 
 
@@ -168,7 +189,7 @@ def report(examples: Sequence[Example], preds: Sequence[Prediction]) -> dict[str
 
 
 def _from_result(r: ClassificationResult) -> Prediction:
-    return Prediction(r.intent, r.sensitive, r.pii, r.confidence)
+    return Prediction(r.intent, r.sensitive, r.pii, r.confidence, r.lang)
 
 
 def classifier_predictor(
@@ -240,6 +261,10 @@ def _print_report(name: str, r: dict[str, Any], out: TextIO) -> None:
     w(f"hard-negative false positives: {fps}/{tot} ({detail})\n")
     langs = "  ".join(f"{k} {v:.2f}" for k, v in r["per_language_macro_f1"].items())
     w(f"macro-F1 per language: {langs}\n")
+    lid = r["language"]
+    per = "  ".join(f"{k} {v:.2f}" for k, v in lid["per_language"].items())
+    top = ", ".join(f"{k} {v}" for k, v in lid["mistakes"].items()) or "none"
+    w(f"language detected right: {lid['accuracy']:.3f} ({per}); most frequent mistakes: {top}\n")
     w("confusion (rows gold, columns predicted):\n")
     w(" " * 10 + "".join(f"{lab[:8]:>9}" for lab in INTENTS) + "\n")
     for g, row in r["confusion"].items():

@@ -15,7 +15,7 @@ from .pii import PiiFinding, detect_pii
 from .results import INTENTS, ClassificationResult
 from .sensitive import SensitiveTopics
 from .sentiment import SentimentModel
-from .text import Prepared, prepare
+from .text import Prepared, decode_entities, prepare
 
 
 @lru_cache(maxsize=1)
@@ -98,7 +98,8 @@ class Classifier:
         if len(hints) != len(texts):
             raise ValueError("lang_hints must match texts")
         staged = []
-        for text, hint in zip(texts, hints, strict=True):
+        for raw, hint in zip(texts, hints, strict=True):
+            text = decode_entities(raw)  # same length: spans still index the raw text
             prepared = prepare(text)
             lang = self._language.detect(text, hint)
             intent = self._intent.score(prepared, lang)
@@ -125,10 +126,10 @@ class Classifier:
                 for row, i in zip(probs, todo, strict=True):
                     text, prepared, lang, intent = staged[i]
                     staged[i] = (text, prepared, lang, _with_head(intent, row))
-        return [self._finish(*item) for item in staged]
+        return [self._finish(*item, raw) for item, raw in zip(staged, texts, strict=True)]
 
     def _finish(
-        self, text: str, prepared: Prepared, lang: str, intent: IntentResult
+        self, text: str, prepared: Prepared, lang: str, intent: IntentResult, raw: str
     ) -> ClassificationResult:
         topics = self._topics.detect(prepared, lang)
         health = [f for f in (hit.as_pii() for hit in topics) if f is not None]
@@ -157,7 +158,7 @@ class Classifier:
             sentiment=sentiment.label,
             sentiment_score=sentiment.score,
             explanation=explanation,
-            masked_text=mask(text, spans),
+            masked_text=mask(raw, spans),
             intent_source=intent.source,
         )
 

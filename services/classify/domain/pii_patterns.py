@@ -129,6 +129,9 @@ LABELS: Final[Mapping[str, tuple[str, ...]]] = {
         "référence de réservation", "référence de dossier", "numéro de réservation",
         "número de reserva", "número da reserva", "booking number", "reservation number",
         "reservation code", "αριθμός κράτησης",
+        # airline tweets abbreviate it: "conf # K7X2PQ", "conf code QWERTZ"
+        "conf", "conf code", "conf number", "conf no", "confirmation number",
+        "confirmation no",
     ),
     # a PNR-like code (6 letters/digits, both present) within a short window after these
     "booking_near": (

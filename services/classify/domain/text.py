@@ -57,6 +57,28 @@ class _FoldTable(dict[int, str]):
 _FOLD_TABLE: Final = _FoldTable()
 
 
+# Posts exported from platform APIs and datasets often keep HTML entities ("log on &amp;
+# check in", "&lt;3", "&gt;:("). Decoding keeps the length: the character goes last, after
+# blanks, so offsets still point into the original and "&gt;:(" still ends in ">:(".
+_ENTITIES: Final = {
+    "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&apos;": "'", "&#39;": "'",
+    "&#x27;": "'", "&nbsp;": " ", "&#34;": '"',
+}  # fmt: skip
+_ENTITY_RE: Final = re.compile("|".join(re.escape(e) for e in _ENTITIES), re.IGNORECASE)
+
+
+def decode_entities(text: str) -> str:
+    """``text`` with common HTML entities decoded, padded with blanks to the same length."""
+    if "&" not in text:
+        return text
+    return _ENTITY_RE.sub(_decoded_entity, text)
+
+
+def _decoded_entity(match: re.Match[str]) -> str:
+    entity = match.group(0)
+    return " " * (len(entity) - 1) + _ENTITIES[entity.lower()]
+
+
 def fold(text: str) -> str:
     """Accent-free, casefolded copy of ``text`` with the same length."""
     if text.isascii():  # fast path: ASCII folds to lower case, backtick to apostrophe

@@ -29,6 +29,7 @@ from carerouter.classify.eval import (
     calibration_error,
     confusion_matrix,
     hard_negative_fps,
+    language_accuracy,
     macro_f1,
     per_label,
     pii_recall,
@@ -82,6 +83,14 @@ class TestMetrics:
         r = hard_negative_fps(neg, pred)
         assert r["flight"] == {"false_positives": 1.0, "total": 1.0}
         assert r["price"]["false_positives"] == 0.0
+
+    def test_language_accuracy(self) -> None:
+        gold = ["el", "el", "el", "en", "fi"]
+        pred = ["el", "und", "fi", "en", "fi"]
+        r = language_accuracy(gold, pred)
+        assert r["accuracy"] == pytest.approx(0.6)
+        assert r["per_language"] == {"el": pytest.approx(1 / 3), "en": 1.0, "fi": 1.0}
+        assert r["mistakes"] == {"el->fi": 1, "el->und": 1}
 
 
 class TestDataset:

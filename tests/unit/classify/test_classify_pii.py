@@ -165,6 +165,8 @@ class TestOrderId:
             ("訂單號：123456", "123456"),
             ("tilausnumero 123456", "123456"),
             ("booking ref XK3PQZ", "XK3PQZ"),
+            ("@united refund for my upgrade? conf # K7X2PQ", "K7X2PQ"),
+            ("conf number is 4KQ9ZT", "4KQ9ZT"),
         ],
     )
     def test_number_next_to_order_words(self, text: str, value: str) -> None:
@@ -175,6 +177,9 @@ class TestOrderId:
         """An order reference tied to the person is personal data: masked and sensitive."""
         result = CLASSIFIER.classify("order #A12345 missing")
         assert result.pii and result.sensitive
+
+    def test_conf_call_is_not_a_booking(self) -> None:
+        assert "order_id" not in types("on a conf call all day, CANNOT hear anything")
 
     def test_year_after_order_word_is_not_an_id(self) -> None:
         """'order 2023' names a year, not an order."""

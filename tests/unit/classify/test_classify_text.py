@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from carerouter.classify.domain.matcher import PhraseMatcher
-from carerouter.classify.domain.text import fold, noise_spans, prepare, strip_noise
+from carerouter.classify.domain.text import (
+    decode_entities,
+    fold,
+    noise_spans,
+    prepare,
+    strip_noise,
+)
 
 
 def phrases(matcher: PhraseMatcher[str], text: str) -> list[str]:
@@ -129,3 +135,24 @@ class TestPhraseMatcher:
     def test_no_phrases(self) -> None:
         """A matcher without phrases finds nothing."""
         assert PhraseMatcher[str]([]).find("anything") == []
+
+
+class TestHtmlEntities:
+    def test_decoded_in_place(self) -> None:
+        raw = "can't log on &amp; check in &gt;:( &lt;3"
+        decoded = decode_entities(raw)
+        assert len(decoded) == len(raw)
+        assert decoded.split() == ["can't", "log", "on", "&", "check", "in", ">:(", "<3"]
+
+    def test_text_without_entities_is_unchanged(self) -> None:
+        assert decode_entities("AT&T & co, #1") == "AT&T & co, #1"
+
+    def test_spans_and_masked_text_refer_to_the_raw_post(self) -> None:
+        from carerouter.classify.domain import Classifier
+
+        raw = "&quot;help&quot; write me at jo@example.com &amp; thanks"
+        result = Classifier(use_encoder=False).classify(raw)
+        (span,) = result.pii
+        assert raw[span.start : span.end] == "jo@example.com"
+        assert result.masked_text.startswith("&quot;help&quot; write me at ")
+        assert "jo@example.com" not in result.masked_text
