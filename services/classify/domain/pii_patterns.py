@@ -31,7 +31,22 @@ LABELS: Final[Mapping[str, tuple[str, ...]]] = {
         "cliente nº", "cliente n°", "cliente no", "nº cliente", "n° cliente", "nº de cliente",
         "kunden-nr", "kundennr", "kd-nr",
         "customer no", "customer #", "asiakasnro", "αρ. πελάτη", "顧客番号", "客户编号",
-        "客戶編號", "会员编号", "會員編號",
+        "客戶編號", "会员编号", "會員編號", "kundenkonto", "kundenkontonummer",
+        # the labels match leftmost-longest, so "mi número" (a phone label) would swallow the
+        # start of "mi número de cliente": the possessive forms are labels of their own
+        "mi número de cliente", "mi número de socio", "mi número de cuenta",
+        "meu número de cliente", "meu número de sócio", "meu número da conta",
+        "mon numéro client", "mon numéro de client", "mon numéro de membre",
+        "il mio numero cliente", "il mio numero di cliente", "my number as a customer",
+        # loyalty and frequent-flyer programmes: "AAdvantage # 7HG4512"
+        "frequent flyer", "frequent flyer number", "frequent flier", "ff number", "ff#",
+        "loyalty number", "loyalty card", "loyalty account", "rewards number",
+        "rewards account", "aadvantage", "mileageplus", "skymiles", "trueblue",
+        "rapid rewards", "flying blue", "miles & more", "miles and more", "miles&more",
+        "executive club", "avios", "finnair plus", "bahncard", "bahncard-nummer",
+        "vielfliegernummer", "payback", "número de viajero frecuente", "número de fidelización",
+        "numéro de fidélité", "carte de fidélité", "número de fidelidade",
+        "マイレージ番号", "会员卡号", "會員卡號", "常旅客号", "常旅客號",
     ),
     # "card ending in 4417": the label precedes the last four digits of a card/account
     "ending": (
@@ -102,6 +117,9 @@ LABELS: Final[Mapping[str, tuple[str, ...]]] = {
         # claim, complaint and case files: "Aktenzeichen", "expediente", "tapausnumero"
         "case number", "case id", "claim", "claim number", "complaint number", "file reference",
         "incident", "incident number", "pir",
+        # checked bags: "bag tag BA123456"
+        "bag tag", "baggage tag", "luggage tag", "tag number", "bag tag number",
+        "gepäckschein", "gepäckabschnitt", "etiqueta de equipaje", "étiquette bagage",
         "expediente", "número de expediente", "incidencia", "número de incidencia",
         "reclamación", "número de reclamación", "parte",
         "aktenzeichen", "schadensnummer", "schadennummer", "reklamationsnummer",

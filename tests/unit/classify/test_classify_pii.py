@@ -537,3 +537,30 @@ def test_dob_next_sentence_needs_birth_year() -> None:
     """A date in the sentence after "date of birth" counts only with a plausible birth year."""
     assert ("dob", "11/02/1979") in found("date of birth keeps failing. typed 11/02/1979 again")
     assert "dob" not in types("date of birth keeps failing. tried again on 11/02/2025")
+
+
+class TestMembershipNumbers:
+    @pytest.mark.parametrize(
+        ("text", "value"),
+        [
+            ("my AAdvantage number is 7HG4512 and the miles never posted", "7HG4512"),
+            ("@united MileagePlus # KX123456 still missing miles", "KX123456"),
+            ("mi número de cliente 12345678 y nada", "12345678"),
+            ("mi número de socio 1234567, me cobran doble", "1234567"),
+            ("o meu número de cliente 12345678", "12345678"),
+            ("mon numéro client 12345678, toujours pas remboursé", "12345678"),
+            ("mein Kundenkonto 12345678 ist gesperrt", "12345678"),
+        ],
+    )
+    def test_customer_and_loyalty_numbers(self, text: str, value: str) -> None:
+        """A possessive phone label ("mi número") must not swallow "mi número de cliente"."""
+        assert found(text) == [("account_id", value)]
+
+    def test_possessive_phone_still_a_phone(self) -> None:
+        assert types("mi número es 612345678, llamadme", "es") == {"phone"}
+
+    def test_bag_tag(self) -> None:
+        assert found("lost my bag, tag number BA123456, flight BA283") == [("order_id", "BA123456")]
+
+    def test_programme_name_without_number(self) -> None:
+        assert not found("miles and more never credited my flight LH400")

@@ -305,3 +305,32 @@ def test_figurative_and_general_talk_is_not_sensitive(text: str) -> None:
     """Hyperbole, 'scam' meaning overpriced, a bank's own fraud checks, fraud in the
     news, password-reset how-to and dead devices stay clean."""
     assert not CLASSIFIER.classify(text).sensitive, reasons(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@Uber someone took a ride on my account in Paris, I've never been there",
+        "@DoorDash 3 orders I never placed on my card",
+        "@AmericanAir someone redeemed my miles for a flight to Miami",
+        "Cabify me cobra viajes que no hice",
+        "Uber berechnet mir Fahrten, die ich nie gemacht habe",
+        "quelqu'un a utilisé mes miles sans mon accord",
+    ],
+)
+def test_use_by_someone_else_is_fraud(text: str) -> None:
+    assert FRAUD in reasons(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I redeemed my miles for a flight and it's not showing",
+        "I took a ride on my bike instead, thanks to your strike",
+        "j'ai utilisé mes miles pour un vol, rien reçu",
+        "ich habe meine Meilen eingelöst, Flug fehlt",
+        "@Uber rides I took last week were great",
+    ],
+)
+def test_own_use_is_not_fraud(text: str) -> None:
+    assert reasons(text) == ()
