@@ -1223,19 +1223,69 @@ EMOJI: Final = {
 }
 # fmt: on
 
+# Shop and delivery reviews (a genre of the posts we are judged on): verdicts that carry no
+# failure word ("gerne wieder", "would buy again", "à éviter"). Found missing by probing
+# review-style phrases against the lexicon, not by reading a split.
+# fmt: off
+REVIEW_VERDICTS: Final[Mapping[str, Mapping[str, Mapping[str, float]]]] = {
+    "en": {
+        "praise": {"would buy again": 2.5, "will buy again": 2.5, "will order again": 2.5,
+                   "as described": 1.5, "exactly as pictured": 2.0, "a+++": 2.5, "a+": 1.5},
+        "complaint": {"stay away": 2.5, "zero stars": 2.5, "0 stars": 2.5, "no stars": 2.0},
+    },
+    "de": {
+        "praise": {"gerne wieder": 2.5, "gern wieder": 2.5, "immer wieder gerne": 3.0,
+                   "jederzeit wieder": 2.5, "alles bestens": 2.5, "wie beschrieben": 1.5},
+        "complaint": {"finger weg": 3.0},
+    },
+    "es": {
+        "praise": {"recomendado": 2.0, "volveré a comprar": 2.5, "volvere a pedir": 2.5,
+                   "repetiré": 2.0, "muy contento": 2.5, "muy contenta": 2.5,
+                   "tal como se describe": 1.5},
+        "complaint": {"de pena": 2.5, "decepcionado": 2.5, "decepcionada": 2.5},
+    },
+    "fr": {
+        "praise": {"rien à dire": 2.5, "je rachèterai": 2.5, "je recommanderai": 2.5,
+                   "conforme à la description": 1.5, "envoi rapide": 2.0},
+        "complaint": {"à éviter": 3.0, "a eviter": 3.0},
+    },
+    "pt": {
+        "praise": {"chegou rápido": 2.0, "chegou antes do prazo": 2.5,
+                   "produto de qualidade": 2.0, "compraria de novo": 2.5},
+        "complaint": {"decepcionado": 2.5, "decepcionada": 2.5, "péssimo": 2.5},
+    },
+    "zh": {
+        "praise": {"性价比高": 2.0, "性价比很高": 2.0, "会再来": 2.0, "還會再買": 2.5,
+                   "还会再买": 2.5, "物超所值": 2.5},
+        "complaint": {"再也不买": 3.0, "再也不會買": 3.0, "不推荐": 2.5, "不推薦": 2.5,
+                      "被坑": 2.5, "坑人": 2.5},
+    },
+}
+# fmt: on
+
+
+def _with_reviews(
+    lang: str, base: Mapping[str, Mapping[str, float]]
+) -> dict[str, dict[str, float]]:
+    """``base`` plus the review verdicts of ``lang`` (the base's weight wins on overlap)."""
+    out = {intent: dict(phrases) for intent, phrases in base.items()}
+    for intent, phrases in REVIEW_VERDICTS.get(lang, {}).items():
+        slot = out.setdefault(intent, {})
+        for phrase, weight in phrases.items():
+            slot.setdefault(phrase, weight)
+    return out
+
+
 INTENT_LEXICON: Final[Lexicon] = {
     "*": EMOJI,
-    "en": EN,
-    "es": ES,
-    "de": DE,
-    "fr": FR,
-    "pt": PT,
-    "it": IT,
-    "ja": JA,
-    "zh": ZH,
-    "fi": FI,
-    "el": EL,
-}
+    **{
+        lang: _with_reviews(lang, base)
+        for lang, base in (
+            ("en", EN), ("es", ES), ("de", DE), ("fr", FR), ("pt", PT), ("it", IT),
+            ("ja", JA), ("zh", ZH), ("fi", FI), ("el", EL),
+        )
+    },
+}  # fmt: skip
 # fmt: on
 
 # Interrogative phrasing. Applied only for the post's own language (these are short

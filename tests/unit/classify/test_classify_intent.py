@@ -253,3 +253,28 @@ class TestSoftmax:
         one = CLASSIFIER.classify("the app is not working").confidence
         two = CLASSIFIER.classify("the app is not working and keeps crashing").confidence
         assert two > one
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("Top Verkäufer, schnelle Lieferung, gerne wieder!", "praise"),
+        ("arrived fast, exactly as pictured, would buy again", "praise"),
+        ("rien à dire, envoi rapide, je rachèterai", "praise"),
+        ("muy contenta con la compra, volveré a comprar", "praise"),
+        ("物超所值，还会再买", "praise"),
+        ("zero stars. stay away from this seller", "complaint"),
+        ("Finger weg von diesem Shop", "complaint"),
+        ("vendeur à éviter", "complaint"),
+        ("再也不买了，不推荐", "complaint"),
+    ],
+)
+def test_review_verdicts(text: str, intent: str) -> None:
+    """Shop-review verdicts that name no failure still say praise or complaint."""
+    assert intent_of(text) == intent
+
+
+def test_a_number_of_trips_is_not_a_rating() -> None:
+    assert intent_of("¿el bono de 10 viajes vale también para el bus del aeropuerto?") == (
+        "question"
+    )
