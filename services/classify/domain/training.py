@@ -26,10 +26,10 @@ from .text import prepare
 C_GRID = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0)
 TEMPERATURES = tuple(round(0.4 + 0.1 * i, 2) for i in range(27))
 THRESHOLDS = (0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1.01)
-# Speed bound on the cascade: the encoder costs ~1.5-2 ms a post on one core, the lexicon
-# ~0.2 ms. Measured on all posts of the set (docs/classifier-bench.md): 46% to the encoder
-# gives ~1,030 posts/s, 59% ~810 posts/s. 60% keeps the best threshold on real-style posts
-# within reach; a deployment that needs 1,000 posts/s per core sets CARE_CASCADE_THRESHOLD.
+# Speed bound on the cascade: the encoder costs ~0.65 ms a post on one core (int8 graph, cached
+# projections), the lexicon ~0.2 ms. Measured on all posts of the set (docs/classifier-bench.md):
+# 59% to the encoder gives ~1,650 posts/s, 100% ~1,140. The bound keeps the chosen threshold
+# well above 1,000 posts/s on slower cores; CARE_CASCADE_THRESHOLD overrides it per deployment.
 MAX_ENCODER_SHARE = 0.6
 
 

@@ -10,6 +10,7 @@ import pytest
 from carerouter.classify.domain.dataset import load_training
 from carerouter.classify.domain.sentence_encoder import (
     GRAPH_PATH,
+    ProjectionCache,
     SentenceEncoder,
     UseWeights,
     graph_inputs,
@@ -111,3 +112,23 @@ def test_shipped_graph_is_reproducible() -> None:
     assert CALIBRATION_STRIDE >= 1
     assert load_training(("train",))
     assert build_encoder_graph() == GRAPH_PATH.read_bytes()
+
+
+def test_projection_cache_returns_the_projection_and_stays_bounded() -> None:
+    cache = ProjectionCache(_weights(), capacity=3)
+    ids = np.array([5, 7, 5, 9, 11, 7, 13])
+    direct = _weights().project(ids)
+    assert np.allclose(cache.rows(ids), direct, atol=1e-6)
+    assert len(cache) == 3  # 5, 7, 9 kept; 11 and 13 computed each time
+    assert np.allclose(cache.rows(ids[::-1]), direct[::-1], atol=1e-6)
+    assert len(cache) == 3
+
+
+def test_cached_and_uncached_inputs_agree() -> None:
+    group = tokenize(load_tokenizer(), POSTS)
+    cache = ProjectionCache(_weights())
+    cache.rows(np.array(group[0]))  # a warm cache must not change anything
+    warm = graph_inputs(_weights(), group, cache)
+    cold = graph_inputs(_weights(), group)
+    assert np.allclose(warm["projected"], cold["projected"], atol=1e-6)
+    assert np.array_equal(warm["windows"], cold["windows"])
