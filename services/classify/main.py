@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from pydantic import Field
 
 from carerouter.classify import agent
@@ -27,6 +29,15 @@ class ClassifySettings(ServiceSettings):
         "keeps the trained value. Lower is faster and less accurate, above 1 encodes every "
         "post (docs/classifier.md has the measured trade-off).",
     )
+    batch_size: int = Field(
+        64, ge=1, le=1024, description="Posts classified together from the event stream."
+    )
+    batch_wait_ms: float = Field(
+        20,
+        ge=0,
+        le=1000,
+        description="How long the stream waits for a batch to fill before classifying what it has.",
+    )
 
 
 def build(settings: ClassifySettings) -> ServiceHost:
@@ -35,10 +46,18 @@ def build(settings: ClassifySettings) -> ServiceHost:
         review_threshold=settings.review_threshold, cascade_threshold=settings.cascade_threshold
     )
     app = build_app("carerouter-classify", settings)
-    agent.register(app, classifier, metrics)
+    agent.register(
+        app,
+        classifier,
+        metrics,
+        batch_size=settings.batch_size,
+        batch_wait_s=settings.batch_wait_ms / 1000,
+    )
     host: ServiceHost
 
     async def start() -> None:
+        # load the lexicons and the encoder before traffic, off the event loop
+        await asyncio.to_thread(classifier.warm_up)
         await ensure_topics(settings)
         await app.start()
 
