@@ -63,7 +63,7 @@ bench-sla: install ## SLA timers: lateness of breaches with 100,000 open cases
 	$(BIN)/python -m carerouter.notify.bench --cases 100000
 
 bench-classify: install ## classifier throughput, latency, load time, model size
-	OPENBLAS_NUM_THREADS=1 taskset -c 0 $(BIN)/python -m carerouter.classify.bench --out docs/classifier-bench.md --cascade-thresholds 0.65,1.01
+	OPENBLAS_NUM_THREADS=1 taskset -c 0 $(BIN)/python -m carerouter.classify.bench --out docs/classifier-bench.md --cascade-thresholds 0.65,0.75,1.01
 
 clean:
 	rm -rf $(VENV) .carerouter .pytest_cache .mypy_cache .ruff_cache
