@@ -34,7 +34,7 @@ class ClassifySettings(ServiceSettings):
     )
     batch_wait_ms: float = Field(
         20,
-        ge=0,
+        gt=0,  # faust reads 0 as "no timeout": a batch would wait until it is full
         le=1000,
         description="How long the stream waits for a batch to fill before classifying what it has.",
     )

@@ -191,6 +191,17 @@ class TestCascadeThreshold:
         with pytest.raises(ValueError, match="cascade_threshold"):
             ClassifySettings()
 
+    def test_batch_settings(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        from carerouter.classify.main import ClassifySettings
+
+        assert (ClassifySettings().batch_size, ClassifySettings().batch_wait_ms) == (64, 20)
+        monkeypatch.setenv("CARE_BATCH_SIZE", "16")
+        monkeypatch.setenv("CARE_BATCH_WAIT_MS", "5")
+        assert (ClassifySettings().batch_size, ClassifySettings().batch_wait_ms) == (16, 5)
+        monkeypatch.setenv("CARE_BATCH_WAIT_MS", "0")  # would mean "wait until full" to faust
+        with pytest.raises(ValueError, match="batch_wait_ms"):
+            ClassifySettings()
+
 
 class TestMask:
     def test_replaces_spans_with_type(self) -> None:
