@@ -21,7 +21,7 @@ from .dataset import Example, load_training
 from .encoder import FloatArray, IntentHead, SentenceEncoder, lexicon_features
 from .intent import IntentResult
 from .results import INTENTS
-from .text import prepare
+from .text import decode_entities, prepare
 
 C_GRID = (0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0)
 TEMPERATURES = tuple(round(0.4 + 0.1 * i, 2) for i in range(27))
@@ -59,7 +59,7 @@ class Features:
 
     @classmethod
     def of(cls, examples: Sequence[Example]) -> Features:
-        texts = [e.text for e in examples]
+        texts = [decode_entities(e.text) for e in examples]  # as the classifier reads them
         lex = _lexicon(texts)
         emb = _encoder().encode(texts)
         feats = np.array([lexicon_features(r, q) for r, q in lex])
