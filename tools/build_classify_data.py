@@ -35,6 +35,9 @@ an earlier post's variant, id or split. Posts after a ``#@fresh2`` line form the
 scored before anything was tuned on them); they are rendered last, with their own stream.
 Posts after a ``#@dev2`` line form the ``dev2`` split (a second development set, by later
 writers, for choices the first dev split is too small or too close to the lexicons for).
+Posts after a ``#@fresh3`` line form the held-out ``fresh3`` split whole (a third session's
+round in el, fi, zh and ja: scored once unseen, then kept out of training because training on
+it lowered dev2).
 
 Run: ``python tools/build_classify_data.py`` (rewrites ``data/classify/messages.jsonl``).
 """
@@ -86,6 +89,7 @@ FRESH_MARK = "#@fresh"  # in a _train_extra file: the posts below are half held 
 LATE_MARK = "#@train"  # ... and the posts below this one are training-only, rendered last
 FRESH2_MARK = "#@fresh2"  # ... and the posts below this one are held out whole
 DEV2_MARK = "#@dev2"  # ... and the posts below this one form a second development split
+FRESH3_MARK = "#@fresh3"  # ... and the posts below this one are held out whole (third set)
 MARKUP_RE = re.compile(r"\{(\w+)\}|\[\[([\w:]+)\|([^\]]+)\]\]")
 
 # ---------------------------------------------------------------- value generators
@@ -527,11 +531,12 @@ def read_source(
     late: set[str] | None = None,
     fresh2: set[str] | None = None,
     dev2: set[str] | None = None,
+    fresh3: set[str] | None = None,
 ) -> list[Post]:
     """The posts of one source file; ids ``<id_prefix>NNN``. Raises ValueError on bad lines.
     The groups of posts after a ``#@fresh`` line are added to ``fresh``, those after a
     ``#@train`` line to ``late``, those after a ``#@fresh2`` line to ``fresh2``, those after
-    a ``#@dev2`` line to ``dev2``."""
+    a ``#@dev2`` line to ``dev2``, those after a ``#@fresh3`` line to ``fresh3``."""
     stem = path.stem  # "en", "zh-hans", "pt_train_extra", "zh-hant_train_extra"...
     base = stem.removesuffix(EXTRA_SUFFIX)
     lang = base.split("-")[0]
@@ -541,7 +546,7 @@ def read_source(
     region = ""
     for lineno, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         line = raw.strip()
-        if line in (FRESH_MARK, LATE_MARK, FRESH2_MARK, DEV2_MARK):
+        if line in (FRESH_MARK, LATE_MARK, FRESH2_MARK, DEV2_MARK, FRESH3_MARK):
             region = line
         if not line or line.startswith("#"):
             continue
@@ -552,9 +557,13 @@ def read_source(
             raise ValueError(f"{path.name}:{lineno}: {exc}") from exc
         if base.startswith("zh-"):
             post.extra["script"] = base[3:]
-        target = {FRESH_MARK: fresh, LATE_MARK: late, FRESH2_MARK: fresh2, DEV2_MARK: dev2}.get(
-            region
-        )
+        target = {
+            FRESH_MARK: fresh,
+            LATE_MARK: late,
+            FRESH2_MARK: fresh2,
+            DEV2_MARK: dev2,
+            FRESH3_MARK: fresh3,
+        }.get(region)
         if target is not None:
             target.add(post.group)
         posts.append(post)
@@ -602,6 +611,7 @@ def main() -> int:
     late: set[str] = set()
     fresh2: set[str] = set()
     dev2: set[str] = set()
+    fresh3: set[str] = set()
     try:
         for path in sorted(SOURCE.glob("*.txt")):
             if path.stem.endswith(EXTRA_SUFFIX):
@@ -609,7 +619,7 @@ def main() -> int:
             posts += read_source(path, f"{path.stem}-")
         for path in sorted(SOURCE.glob(f"*{EXTRA_SUFFIX}.txt")):
             prefix = f"{path.stem.removesuffix(EXTRA_SUFFIX)}-x"
-            extra += read_source(path, prefix, fresh, late, fresh2, dev2)
+            extra += read_source(path, prefix, fresh, late, fresh2, dev2, fresh3)
     except ValueError as exc:
         print(exc, file=sys.stderr)
         return 1
@@ -617,7 +627,7 @@ def main() -> int:
     out = _rows(posts, split, random.Random(2024))
     train_only = {p.group: "train" for p in extra}
     extra_rows = _rows(
-        [p for p in extra if p.group not in late | fresh2 | dev2],
+        [p for p in extra if p.group not in late | fresh2 | dev2 | fresh3],
         train_only,
         random.Random("train-extra"),
     )
@@ -633,6 +643,11 @@ def main() -> int:
     )
     out += _rows(
         [p for p in extra if p.group in dev2], dict.fromkeys(dev2, "dev2"), random.Random("dev2")
+    )
+    out += _rows(
+        [p for p in extra if p.group in fresh3],
+        dict.fromkeys(fresh3, "fresh3"),
+        random.Random("fresh3"),
     )
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with OUT.open("w", encoding="utf-8") as fh:

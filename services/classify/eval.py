@@ -274,7 +274,7 @@ def _print_report(name: str, r: dict[str, Any], out: TextIO) -> None:
 def main(argv: Sequence[str] | None = None, out: TextIO = sys.stdout) -> int:
     parser = argparse.ArgumentParser(prog="python -m carerouter.classify.eval")
     parser.add_argument("--json", action="store_true", help="one JSON document")
-    parser.add_argument("--splits", default="dev,dev2,test,fresh,fresh2")
+    parser.add_argument("--splits", default="dev,dev2,test,fresh,fresh2,fresh3")
     parser.add_argument("--no-lolo", action="store_true", help="skip leave-one-language-out")
     parser.add_argument(
         "--cascade-threshold",
@@ -297,7 +297,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO = sys.stdout) -> int:
             name: report(examples, predict(examples)) for name, predict in models.items()
         }
     if not args.no_lolo and "full" in models:
-        result["lolo"] = lolo(("dev", "test", "fresh", "fresh2"))
+        result["lolo"] = lolo(("dev", "test", "fresh", "fresh2", "fresh3"))
     if args.json:
         json.dump(result, out, ensure_ascii=False, indent=1)
         out.write("\n")

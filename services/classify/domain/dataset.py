@@ -2,9 +2,10 @@
 
 Training and tuning code loads examples with :func:`load_training`, which refuses the
 held-out splits: ``test`` (stratified with train and dev), ``fresh`` (posts written later,
-in the styles of real public posts, by other hands) and ``fresh2`` (later still, with real
-brand names). They are read only by :func:`load_evaluation`, for reporting. ``dev2`` is a
-second development split by later writers (sensitivity choices).
+in the styles of real public posts, by other hands), ``fresh2`` (later still, with real
+brand names) and ``fresh3`` (a third session's el, fi, zh and ja round). They are read only
+by :func:`load_evaluation`, for reporting. ``dev2`` is a second development split by later
+writers (sensitivity choices).
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ from typing import Final
 
 from .results import INTENTS, PII_TYPES, PiiSpan
 
-SPLITS: Final = ("train", "dev", "dev2", "test", "fresh", "fresh2")
-HELD_OUT_SPLITS: Final = ("test", "fresh", "fresh2")
+SPLITS: Final = ("train", "dev", "dev2", "test", "fresh", "fresh2", "fresh3")
+HELD_OUT_SPLITS: Final = ("test", "fresh", "fresh2", "fresh3")
 
 
 def default_path() -> Path:

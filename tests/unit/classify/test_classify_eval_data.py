@@ -103,6 +103,8 @@ class TestDataset:
             load_training(("dev", "fresh"))
         with pytest.raises(TestSplitAccessError, match="fresh2"):
             load_training(("train", "fresh2"))
+        with pytest.raises(TestSplitAccessError, match="fresh3"):
+            load_training(("train", "fresh3"))
 
     def test_unknown_split(self) -> None:
         with pytest.raises(ValueError, match="unknown split"):
@@ -119,14 +121,22 @@ class TestDataset:
                 assert ex.text[span.start : span.end].strip() == ex.text[span.start : span.end]
         for lang in ("en", "es", "de", "fr", "pt", "zh", "ja", "fi", "el"):
             assert langs[lang] >= 150, lang
-        assert {r["split"] for r in rows} == {"train", "dev", "dev2", "test", "fresh", "fresh2"}
+        assert {r["split"] for r in rows} == {
+            "train",
+            "dev",
+            "dev2",
+            "test",
+            "fresh",
+            "fresh2",
+            "fresh3",
+        }
         # a post and its style variant never straddle splits
         split_of: dict[str, str] = {}
         for r in rows:
             assert split_of.setdefault(r["group"], r["split"]) == r["split"]
 
     def test_evaluation_loader_reads_held_out_splits(self) -> None:
-        for split in ("test", "fresh", "fresh2"):
+        for split in ("test", "fresh", "fresh2", "fresh3"):
             examples = load_evaluation(split)
             assert examples
             assert all(e.split == split for e in examples)
@@ -184,13 +194,15 @@ class TestSplitsFrozen:
     def test_extra_posts_are_training_or_fresh(self) -> None:
         extra = [r for r in _rows() if EXTRA_ID.match(str(r["id"]))]
         assert extra
-        assert {r["split"] for r in extra} == {"train", "dev2", "fresh", "fresh2"}
+        assert {r["split"] for r in extra} == {"train", "dev2", "fresh", "fresh2", "fresh3"}
         langs = {str(r["lang"]) for r in extra}
         assert {"en", "es", "de", "fr", "pt", "zh", "ja", "fi", "el"} <= langs
         for split in ("train", "fresh"):
             assert langs <= {str(r["lang"]) for r in extra if r["split"] == split}, split
         # no training post repeats a held-out text
-        held_out = {r["text"] for r in _rows() if r["split"] in ("dev", "test", "fresh", "fresh2")}
+        held_out = {
+            r["text"] for r in _rows() if r["split"] in ("dev", "test", "fresh", "fresh2", "fresh3")
+        }
         assert not [r["id"] for r in _rows() if r["split"] == "train" and r["text"] in held_out]
 
     def test_fresh_groups_were_never_read_for_tuning(self) -> None:
